@@ -1,0 +1,32 @@
+import { Command, Option } from 'commander';
+import { loadConfig, openDatabase, systemClock, systemRandom, targetFromConfig, type Config, type ConfigFlags, type Database, type Deps } from '@concord/server';
+
+export interface DbOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export function configFrom(opts: DbOptions & { port?: string; host?: string }): Config {
+  const flags: ConfigFlags = {};
+  if (opts.dataDir !== undefined) flags.dataDir = opts.dataDir;
+  if (opts.databaseUrl !== undefined) flags.databaseUrl = opts.databaseUrl;
+  if (opts.port !== undefined) flags.port = opts.port;
+  if (opts.host !== undefined) flags.host = opts.host;
+  return loadConfig(process.env, flags);
+}
+
+/** Opens and migrates the database for a one-off command, and always closes it. */
+export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const database: Database = await openDatabase(targetFromConfig(config));
+  try {
+    await database.migrate();
+    return await fn({ database, config, clock: systemClock, random: systemRandom });
+  } finally {
+    await database.close();
+  }
+}
+
+export const dbOptions = (cmd: Command): Command =>
+  cmd
+    .addOption(new Option('--data-dir <dir>', 'embedded database folder').env('CONCORD_DATA_DIR'))
+    .addOption(new Option('--database-url <url>', 'PostgreSQL connection string').env('DATABASE_URL'));

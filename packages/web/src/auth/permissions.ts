@@ -1,0 +1,21 @@
+import type { Me } from '@concord/api-client';
+
+/** UI-side mirror of the server's policies; the server still decides every request. */
+
+export const isPlatformAdmin = (me: Me): boolean => me.isPlatformAdmin;
+
+export const isParticipantAdmin = (me: Me): boolean => me.roles.includes('admin');
+
+/** Whether the Administration section of the navigation is shown. */
+export const canAdminister = (me: Me): boolean => isPlatformAdmin(me) || isParticipantAdmin(me);
+
+export const canCreateParticipants = (me: Me): boolean => isPlatformAdmin(me);
+
+/** Users, keys and details of a participant are managed by its own admins or the platform's. */
+export const canManageParticipant = (me: Me, participantId: string): boolean =>
+  isPlatformAdmin(me) || (isParticipantAdmin(me) && me.participant.id === participantId);
+
+/** Only the platform suspends or reactivates a participant. */
+export const canChangeParticipantStatus = (me: Me): boolean => isPlatformAdmin(me);
+
+export const canViewAudit = (me: Me): boolean => canAdminister(me);

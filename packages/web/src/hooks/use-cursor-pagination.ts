@@ -1,0 +1,27 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * Cursor pagination state: the cursors of the pages behind us form a stack, so "Previous" pops
+ * and "Next" pushes the server's `nextCursor`. Changing `resetKey` (the filters) starts over.
+ */
+export function useCursorPagination(resetKey: string) {
+  const [state, setState] = useState<{ key: string; stack: string[] }>({ key: resetKey, stack: [] });
+  const stack = state.key === resetKey ? state.stack : [];
+
+  const next = useCallback(
+    (cursor: string) => setState({ key: resetKey, stack: [...stack, cursor] }),
+    [resetKey, stack],
+  );
+  const previous = useCallback(
+    () => setState({ key: resetKey, stack: stack.slice(0, -1) }),
+    [resetKey, stack],
+  );
+
+  return {
+    cursor: stack.at(-1),
+    page: stack.length + 1,
+    hasPrevious: stack.length > 0,
+    next,
+    previous,
+  };
+}

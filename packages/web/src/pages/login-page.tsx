@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { isApiError, unwrap } from '@concord/api-client';
+import { api, setCsrfToken } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+import {
+  clearSessionEndReason,
+  isSafeNext,
+  peekSessionEndReason,
+  sessionQuery,
+} from '../auth/session';
+import { BrandMark } from '../components/icons';
+import { Notice } from '../components/notice';
+import { TextField } from '../components/field';
+import { ErrorSummary } from '../components/error-summary';
+import { Splash } from '../components/splash';
+import { useDocumentTitle } from '../hooks/use-document-title';
+import { NO_ERRORS, checkFields, toFormErrors } from '../lib/form-errors';
+import type { FormErrors } from '../lib/form-errors';
+
+const FORM = 'login';
+
+/** Sign-in failures get wording a person can act on, not the server's code. */
+function loginErrors(error: unknown): FormErrors {
+  if (isApiError(error)) {
+    switch (error.code) {
+      case 'INVALID_CREDENTIALS':
+        return { summary: 'The email address or password is incorrect.', fields: {}, requestId: null };
+      case 'ACCOUNT_LOCKED':
+        return {
+          summary:
+            `This account is temporarily locked after too many failed sign-in attempts. ${error.detail}`.trim() +
+            ' Wait and try again later, or ask an administrator of your organisation to help.',
+          fields: {},
+          requestId: null,
+        };
+      case 'RATE_LIMITED':
+        return {
+          summary: 'Too many sign-in attempts from this network. Wait a minute, then try again.',
+          fields: {},
+          requestId: null,
+        };
+      default:
+        break;
+    }
+  }
+  return toFormErrors(error, ['email', 'password']);
+}
+
+export function LoginPage() {
+  useDocumentTitle('Sign in');
+  const session = useQuery(sessionQuery);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const requested = params.get('next');
+  const next = requested && isSafeNext(requested) ? requested : '/';
+
+  const [reason] = useState(peekSessionEndReason);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+
+  // Whatever the previous session had loaded must not be shown to the next person.
+  useEffect(() => {
+    clearSessionEndReason();
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+  }, [queryClient]);
+
+  const login = useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      unwrap(api.POST('/api/v1/auth/login', { body })),
+    onSuccess: async (result) => {
+      setCsrfToken(result.csrfToken);
+      queryClient.setQueryData(queryKeys.session, { user: result.user, csrfToken: result.csrfToken });
+      await navigate(next, { replace: true });
+    },
+    onError: (error) => {
+      setPassword('');
+      setErrors(loginErrors(error));
+    },
+  });
+
+  if (session.isPending) return <Splash />;
+  if (session.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems = checkFields([
+      ['email', email.trim() === '', 'Enter your email address'],
+      ['password', password === '', 'Enter your password'],
+    ]);
+    setErrors(problems);
+    if (Object.keys(problems.fields).length > 0) return;
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <div className="auth-layout">
+      <header className="auth-header">
+        <span className="brand">
+          <BrandMark />
+          Concord
+        </span>
+      </header>
+      <main className="auth-main" id="main">
+        <div className="auth-card">
+          <h1>Sign in</h1>
+          <p className="muted small">
+            Concord is where the community of states, CERTs, vendors, researchers and assessors
+            runs the international cyber-norms regime.
+          </p>
+          {reason === 'expired' && errors === NO_ERRORS ? (
+            <Notice tone="info">Your session has ended. Sign in again to continue where you left off.</Notice>
+          ) : null}
+          {reason === 'signed-out' && errors === NO_ERRORS ? (
+            <Notice tone="success">You have logged out.</Notice>
+          ) : null}
+          {session.isError ? (
+            <Notice tone="warning">
+              The Concord server is not answering at the moment. You can still try to sign in.
+            </Notice>
+          ) : null}
+          <ErrorSummary errors={errors} idPrefix={FORM} title="You could not be signed in" />
+          <form onSubmit={onSubmit} noValidate>
+            <TextField
+              idPrefix={FORM}
+              name="email"
+              label="Email address"
+              type="email"
+              autoComplete="username"
+              spellCheck={false}
+              required
+              value={email}
+              error={errors.fields.email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+            <TextField
+              idPrefix={FORM}
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              error={errors.fields.password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+            <button type="submit" className="btn btn-primary" style={{ width: '100%' }} disabled={login.isPending}>
+              {login.isPending ? 'Signing in…' : 'Sign in'}
+            </button>
+          </form>
+        </div>
+      </main>
+      <footer className="auth-footer">
+        Accounts are issued by your organisation’s Concord administrator.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { RequireAuth } from './auth/require-auth';
+import { AppShell } from './components/app-shell';
+import { REGIME_MODULES } from './lib/modules';
+import { LoginPage } from './pages/login-page';
+import { HomePage } from './pages/home/home-page';
+import { ModulePage } from './pages/module-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { RouteErrorPage } from './pages/route-error-page';
+import { ParticipantsPage } from './pages/participants/participants-page';
+import { NewParticipantPage } from './pages/participants/new-participant-page';
+import { ParticipantPage } from './pages/participants/participant-page';
+import { UsersPage } from './pages/users/users-page';
+import { NewUserPage } from './pages/users/new-user-page';
+import { UserPage } from './pages/users/user-page';
+import { AuditPage } from './pages/audit/audit-page';
+import { TokensPage } from './pages/account/tokens-page';
+import { ChangePasswordPage } from './pages/account/change-password-page';
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage inline />,
+        children: [
+          { index: true, element: <HomePage /> },
+          ...REGIME_MODULES.map((module) => ({
+            path: module.path.slice(1),
+            element: <ModulePage module={module} />,
+          })),
+          {
+            path: 'admin/participants',
+            children: [
+              { index: true, element: <ParticipantsPage /> },
+              { path: 'new', element: <NewParticipantPage /> },
+              { path: ':participantId', element: <ParticipantPage /> },
+            ],
+          },
+          {
+            path: 'admin/users',
+            children: [
+              { index: true, element: <UsersPage /> },
+              { path: 'new', element: <NewUserPage /> },
+              { path: ':userId', element: <UserPage /> },
+            ],
+          },
+          { path: 'admin/audit', element: <AuditPage /> },
+          { path: 'account/tokens', element: <TokensPage /> },
+          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
