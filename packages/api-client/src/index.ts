@@ -54,24 +54,38 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 // Errors: RFC 9457 problem details → ApiError
 // ---------------------------------------------------------------------------------------------
 
-/** Codes the server documents; any other string may still arrive from newer servers. */
+/** Codes the server documents (see GET /api/problems/{slug}); newer servers may add more. */
 export type KnownErrorCode =
   | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'BAD_REQUEST'
+  | 'WEAK_PASSWORD'
   | 'UNAUTHENTICATED'
   | 'SESSION_EXPIRED'
   | 'TOKEN_REVOKED'
   | 'TOKEN_EXPIRED'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_DISABLED'
   | 'INSUFFICIENT_SCOPE'
   | 'CSRF_TOKEN_INVALID'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
   | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INVALID_CREDENTIALS'
+  | 'EMAIL_TAKEN'
+  | 'NAME_TAKEN'
+  | 'COUNTRY_TAKEN'
+  | 'KEY_EXISTS'
+  | 'ALREADY_REVOKED'
+  | 'LAST_ADMIN'
+  | 'BODY_TOO_LARGE'
   | 'ACCOUNT_LOCKED'
-  | 'WEAK_PASSWORD'
-  | 'NETWORK_ERROR'
-  | 'INTERNAL_ERROR';
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'STORAGE_UNAVAILABLE'
+  | 'SHUTTING_DOWN'
+  /** Client-side only: the request never got an answer. */
+  | 'NETWORK_ERROR';
 
 // `string & {}` keeps editor completion for the known codes while accepting unknown ones.
 export type ApiErrorCode = KnownErrorCode | (string & {});
@@ -89,6 +103,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly fieldErrors: readonly ApiFieldError[];
   readonly requestId: string | null;
+  /** Extension members of the problem (RFC 9457 §3.2), e.g. `lockedUntil` on ACCOUNT_LOCKED. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -97,6 +113,7 @@ export class ApiError extends Error {
     detail: string;
     fieldErrors?: readonly ApiFieldError[];
     requestId?: string | null;
+    extensions?: Record<string, unknown>;
   }) {
     super(init.detail || init.title);
     this.name = 'ApiError';
@@ -106,6 +123,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId ?? null;
+    this.extensions = init.extensions ?? {};
   }
 
   /** The first message for `field` or any of its sub-paths (`roles` matches `roles.1`). */
@@ -136,6 +154,8 @@ function parseFieldErrors(value: unknown): ApiFieldError[] {
   return out;
 }
 
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'requestId']);
+
 function codeForStatus(status: number): ApiErrorCode {
   switch (status) {
     case 400:
@@ -152,7 +172,7 @@ function codeForStatus(status: number): ApiErrorCode {
     case 429:
       return 'RATE_LIMITED';
     default:
-      return status >= 500 ? 'INTERNAL_ERROR' : `HTTP_${status}`;
+      return status >= 500 ? 'INTERNAL' : `HTTP_${status}`;
   }
 }
 
@@ -178,6 +198,7 @@ export function toApiError(body: unknown, response: Pick<Response, 'status' | 's
     detail: stringOr(body.detail, ''),
     fieldErrors: parseFieldErrors(body.errors),
     requestId: typeof body.requestId === 'string' ? body.requestId : null,
+    extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key))),
   });
 }
 
@@ -238,13 +259,13 @@ export type LoginResponse = ResponseBody<'/api/v1/auth/login', 'post'>;
 export type SessionResponse = ResponseBody<'/api/v1/auth/me', 'get'>;
 export type Me = SessionResponse['user'];
 export type Meta = ResponseBody<'/api/v1/meta', 'get'>;
-export type Role = Me['roles'][number];
-export type ParticipantKind = Meta['participantKinds'][number]['id'];
-export type TokenScope = Meta['tokenScopes'][number]['id'];
 export type Country = Meta['countries'][number];
 
 export type ParticipantPage = ResponseBody<'/api/v1/participants', 'get'>;
 export type Participant = ParticipantPage['items'][number];
+// Enumerations come from the records that carry them; /meta may describe them as plain strings.
+export type Role = Me['roles'][number];
+export type ParticipantKind = Participant['kind'];
 export type ParticipantQuery = QueryParams<'/api/v1/participants', 'get'>;
 export type ParticipantCreate = RequestBody<'/api/v1/participants', 'post'>;
 export type ParticipantUpdate = RequestBody<'/api/v1/participants/{id}', 'patch'>;
@@ -258,6 +279,7 @@ export type UserUpdate = RequestBody<'/api/v1/users/{id}', 'patch'>;
 export type UserStatus = User['status'];
 
 export type Token = ResponseBody<'/api/v1/tokens', 'get'>['items'][number];
+export type TokenScope = Token['scopes'][number];
 export type TokenCreate = RequestBody<'/api/v1/tokens', 'post'>;
 export type TokenCreated = ResponseBody<'/api/v1/tokens', 'post'>;
 

@@ -14,6 +14,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from './deps';
 import type { App } from './http/types';
 import { makeAuthHook } from './http/auth-hook';
+import { validatorCompiler } from './http/validator';
 import { makeProblem, problemFromError, sendProblem } from './http/problem';
 import { authRoutes } from './modules/auth/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -49,15 +50,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : deps.random.uuid();
     },
-    ajv: {
-      customOptions: {
-        allErrors: true,
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
+  app.setValidatorCompiler(validatorCompiler);
 
   app.decorateRequest('auth', null);
   await app.register(cookie);

@@ -115,6 +115,8 @@ export function problemFromError(err: unknown, request: FastifyRequest): Problem
       return makeProblem('BODY_TOO_LARGE', 'The request body is larger than this server accepts', { requestId });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return makeProblem('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', { requestId });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return makeProblem('MALFORMED_JSON', 'The body is not valid JSON', { requestId });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return makeProblem('MALFORMED_JSON', 'The body is empty but the content type says JSON', { requestId });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

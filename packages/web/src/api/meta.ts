@@ -1,14 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '@concord/api-client';
-import type { Meta, ParticipantKind, Role } from '@concord/api-client';
+import type { Country, Meta, ParticipantKind, Role, TokenScope } from '@concord/api-client';
 import { api } from './client';
 import { queryKeys } from './query-keys';
+
+/**
+ * /meta with its ids typed as the enumerations they name. The OpenAPI document may describe
+ * them as plain strings; by contract they are exactly the values the records carry.
+ */
+export interface TypedMeta {
+  participantKinds: { id: ParticipantKind; label: string }[];
+  roles: { id: Role; label: string; description: string }[];
+  tokenScopes: { id: TokenScope; label: string; description: string }[];
+  countries: Country[];
+}
+
+const asTypedMeta = (meta: Meta): TypedMeta => meta as TypedMeta;
 
 /** Reference data (kinds, roles, scopes, countries) changes only with a server release. */
 export function useMeta() {
   return useQuery({
     queryKey: queryKeys.meta,
     queryFn: () => unwrap(api.GET('/api/v1/meta')),
+    select: asTypedMeta,
     staleTime: Infinity,
     gcTime: Infinity,
   });
@@ -19,19 +33,19 @@ const humanise = (id: string): string => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
-export function kindLabel(meta: Meta | undefined, kind: ParticipantKind): string {
+export function kindLabel(meta: TypedMeta | undefined, kind: ParticipantKind): string {
   return meta?.participantKinds.find((k) => k.id === kind)?.label ?? humanise(kind);
 }
 
-export function roleLabel(meta: Meta | undefined, role: Role): string {
+export function roleLabel(meta: TypedMeta | undefined, role: Role): string {
   return meta?.roles.find((r) => r.id === role)?.label ?? humanise(role);
 }
 
-export function scopeLabel(meta: Meta | undefined, scope: string): string {
+export function scopeLabel(meta: TypedMeta | undefined, scope: string): string {
   return meta?.tokenScopes.find((s) => s.id === scope)?.label ?? humanise(scope);
 }
 
-export function countryName(meta: Meta | undefined, code: string | null): string | null {
+export function countryName(meta: TypedMeta | undefined, code: string | null): string | null {
   if (!code) return null;
   return meta?.countries.find((c) => c.code === code)?.name ?? code;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * Cursor pagination state: the cursors of the pages behind us form a stack, so "Previous" pops
@@ -8,20 +8,11 @@ export function useCursorPagination(resetKey: string) {
   const [state, setState] = useState<{ key: string; stack: string[] }>({ key: resetKey, stack: [] });
   const stack = state.key === resetKey ? state.stack : [];
 
-  const next = useCallback(
-    (cursor: string) => setState({ key: resetKey, stack: [...stack, cursor] }),
-    [resetKey, stack],
-  );
-  const previous = useCallback(
-    () => setState({ key: resetKey, stack: stack.slice(0, -1) }),
-    [resetKey, stack],
-  );
-
   return {
     cursor: stack.at(-1),
     page: stack.length + 1,
     hasPrevious: stack.length > 0,
-    next,
-    previous,
+    next: (cursor: string) => setState({ key: resetKey, stack: [...stack, cursor] }),
+    previous: () => setState({ key: resetKey, stack: stack.slice(0, -1) }),
   };
 }

@@ -17,36 +17,51 @@ function fieldName(path: string): string {
 }
 
 /**
- * Sorts an API problem into field messages and a form-level summary. `codeFields` names the
- * field a whole-request error code is about (e.g. WEAK_PASSWORD → newPassword) when the server
- * sent no `errors[]` entry for it.
+ * The server words field messages as fragments ("must be at least 12 characters") meant to
+ * follow the field's name; beside a labelled field, and in the summary, they read better whole.
+ */
+function sentence(label: string, message: string): string {
+  return /^[a-z]/.test(message) ? `${label} ${message}` : message;
+}
+
+/**
+ * Sorts an API problem into field messages and a form-level summary. `fields` maps each form
+ * field to its label. `codeFields` names the field a whole-request error code is about (e.g.
+ * EMAIL_TAKEN → email) when the server sent no `errors[]` entry for it.
  */
 export function toFormErrors(
   error: unknown,
-  fieldNames: readonly string[],
+  fields: Readonly<Record<string, string>>,
   codeFields: Partial<Record<string, string>> = {},
 ): FormErrors {
   if (!error) return NO_ERRORS;
   if (!isApiError(error)) {
     return { summary: 'Something went wrong. Try again in a moment.', fields: {}, requestId: null };
   }
-  const fields: Partial<Record<string, string>> = {};
+  const found: Partial<Record<string, string>> = {};
   const leftovers: string[] = [];
   for (const item of error.fieldErrors) {
     const name = fieldName(item.field);
-    if (fieldNames.includes(name)) {
-      fields[name] ??= item.message;
+    const label = fields[name];
+    if (label !== undefined) {
+      found[name] ??= sentence(label, item.message);
     } else {
-      leftovers.push(item.field ? `${item.field}: ${item.message}` : item.message);
+      leftovers.push(item.field ? `${item.field} ${item.message}` : item.message);
     }
   }
   const codeField = codeFields[error.code];
-  if (codeField && fields[codeField] === undefined) {
-    fields[codeField] = error.detail || error.title;
+  if (codeField && found[codeField] === undefined) {
+    found[codeField] = stripFieldPrefix(error.detail) || error.title;
   }
-  const matched = Object.keys(fields).length > 0;
-  const summary = leftovers.length > 0 ? leftovers.join(' ') : matched ? null : error.detail || error.title;
-  return { summary, fields, requestId: error.requestId };
+  const matched = Object.keys(found).length > 0;
+  const summary = leftovers.length > 0 ? leftovers.join('. ') : matched ? null : error.detail || error.title;
+  return { summary, fields: found, requestId: matched ? null : error.requestId };
+}
+
+/** Details like "publicKey: this key is already registered" name the field we already show. */
+function stripFieldPrefix(detail: string): string {
+  const text = detail.replace(/^[A-Za-z.]+: /, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export const hasErrors = (errors: FormErrors): boolean =>

@@ -24,29 +24,31 @@ const FORM = 'login';
 
 /** Sign-in failures get wording a person can act on, not the server's code. */
 function loginErrors(error: unknown): FormErrors {
-  if (isApiError(error)) {
-    switch (error.code) {
-      case 'INVALID_CREDENTIALS':
-        return { summary: 'The email address or password is incorrect.', fields: {}, requestId: null };
-      case 'ACCOUNT_LOCKED':
-        return {
-          summary:
-            `This account is temporarily locked after too many failed sign-in attempts. ${error.detail}`.trim() +
-            ' Wait and try again later, or ask an administrator of your organisation to help.',
-          fields: {},
-          requestId: null,
-        };
-      case 'RATE_LIMITED':
-        return {
-          summary: 'Too many sign-in attempts from this network. Wait a minute, then try again.',
-          fields: {},
-          requestId: null,
-        };
-      default:
-        break;
-    }
+  const code = isApiError(error) ? error.code : null;
+  if (code === 'INVALID_CREDENTIALS') {
+    return { summary: 'The email address or password is incorrect.', fields: {}, requestId: null };
   }
-  return toFormErrors(error, ['email', 'password']);
+  if (code === 'ACCOUNT_LOCKED' && isApiError(error)) {
+    return {
+      summary: [
+        'This account is temporarily locked after too many failed sign-in attempts.',
+        error.detail,
+        'Wait and try again later, or ask an administrator of your organisation for help.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      fields: {},
+      requestId: null,
+    };
+  }
+  if (code === 'RATE_LIMITED') {
+    return {
+      summary: 'Too many sign-in attempts from this network. Wait a minute, then try again.',
+      fields: {},
+      requestId: null,
+    };
+  }
+  return toFormErrors(error, { email: 'Email address', password: 'Password' });
 }
 
 export function LoginPage() {

@@ -1,11 +1,13 @@
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { participants, users } from '../../db/schema';
+import { participants } from '../../db/schema';
 
 export type ParticipantRow = typeof participants.$inferSelect;
 export type ParticipantWithCount = ParticipantRow & { userCount: number };
 
-const userCount = sql<number>`(select count(*)::int from ${users} where ${users.participantId} = ${participants.id})`;
+// Qualified by hand: inside a sub-select drizzle leaves column names bare, and a bare "id"
+// would resolve to users.id.
+const userCount = sql<number>`(select count(*)::int from users u where u.participant_id = "participants"."id")`;
 
 export async function insertParticipant(db: Db, row: typeof participants.$inferInsert): Promise<void> {
   await db.insert(participants).values(row);

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app';
+import { testConfig, type Config } from '../../src/config';
+import type { Deps } from '../../src/deps';
+import type { App } from '../../src/http/types';
+import { FakeClock } from '../../src/platform/clock';
+import { systemRandom } from '../../src/platform/random';
+import { loadDemoCommunity } from '../../src/demo/community';
+import { DEMO_PASSWORD } from '../../src/demo/community.data';
+import { createTestDatabase } from './database';
+
+export const ADMIN = 'admin@secretariat.example';
+export const ESTONIA = 'diplomat@estonia.example';
+export const KENYA = 'diplomat@kenya.example';
+export const OBSERVER = 'observer@peacewatch.example';
+export const ANALYST = 'analyst@cert.example';
+export { DEMO_PASSWORD };
+
+export interface TestApp {
+  app: App;
+  deps: Deps;
+  clock: FakeClock;
+  close(): Promise<void>;
+}
+
+/** An in-process app on a fresh database with the demo community; no port is opened. */
+export async function createTestApp(options: { config?: Partial<Config>; demo?: boolean } = {}): Promise<TestApp> {
+  const { database, drop } = await createTestDatabase();
+  const clock = new FakeClock(new Date());
+  const deps: Deps = { database, config: testConfig(options.config), clock, random: systemRandom };
+  if (options.demo !== false) await loadDemoCommunity(deps);
+  const { app } = await buildApp(deps, { webDir: null });
+  await app.ready();
+  return {
+    app,
+    deps,
+    clock,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+  participantId: string;
+  headers(extra?: Record<string, string>): Record<string, string>;
+}
+
+export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const body = res.json<{ csrfToken: string; user: { id: string; participant: { id: string } } }>();
+  const cookie = sessionCookie(res);
+  return {
+    cookie,
+    csrf: body.csrfToken,
+    userId: body.user.id,
+    participantId: body.user.participant.id,
+    headers: (extra = {}) => ({ cookie, 'x-csrf-token': body.csrfToken, ...extra }),
+  };
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'concord_session');
+  if (!c) throw new Error('no session cookie');
+  return `concord_session=${c.value}`;
+}
+
+const TABLES = ['participants', 'users', 'sessions', 'api_tokens', 'participant_keys', 'audit_events', 'rate_limits'];
+
+/** Every row of every table: "nothing changed" means two snapshots are equal. */
+export async function snapshot(deps: Deps): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) {
+    const r = await deps.database.db.execute(sql.raw(`select * from ${t} order by 1`));
+    out[t] = (r as unknown as { rows: unknown[] }).rows;
+  }
+  return out;
+}
+
+export async function count(deps: Deps, table: string, where = 'true'): Promise<number> {
+  const r = await deps.database.db.execute(sql.raw(`select count(*)::int as n from ${table} where ${where}`));
+  return Number((r as unknown as { rows: { n: number }[] }).rows[0]?.n);
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { TextField } from './field';
+
+/**
+ * A search form above a list. The text query applies on Enter or "Search"; the extra controls
+ * (selects) passed as children apply as soon as they change.
+ */
+export function FilterBar({
+  idPrefix,
+  label,
+  query,
+  placeholder,
+  onSearch,
+  onClear,
+  canClear,
+  children,
+}: {
+  idPrefix: string;
+  label: string;
+  query: string;
+  placeholder?: string;
+  onSearch: (query: string) => void;
+  onClear: () => void;
+  canClear: boolean;
+  children?: ReactNode;
+}) {
+  const [text, setText] = useState(query);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSearch(text.trim());
+  };
+  return (
+    <form className="filters" role="search" aria-label={label} onSubmit={submit} noValidate>
+      <TextField
+        idPrefix={idPrefix}
+        name="q"
+        label="Search"
+        type="search"
+        className="field-grow"
+        value={text}
+        placeholder={placeholder}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {children}
+      <button type="submit" className="btn btn-primary">
+        Search
+      </button>
+      {canClear ? (
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            setText('');
+            onClear();
+          }}
+        >
+          Clear filters
+        </button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+import { Link } from 'react-router';
+import type { ParticipantKind, ParticipantQuery } from '@concord/api-client';
+import { useMe } from '../../auth/session';
+import { canCreateParticipants } from '../../auth/permissions';
+import { DEFAULT_PAGE_SIZE, useParticipants } from '../../api/participants';
+import { kindLabel, useMeta } from '../../api/meta';
+import { PageHeader } from '../../components/page-header';
+import { FilterBar } from '../../components/filter-bar';
+import { SelectField } from '../../components/field';
+import { Pagination } from '../../components/pagination';
+import { StatusBadge } from '../../components/badge';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { Icon } from '../../components/icons';
+import { useUrlFilters } from '../../hooks/use-url-filters';
+import { useCursorPagination } from '../../hooks/use-cursor-pagination';
+
+const FILTERS = ['q', 'kind'] as const;
+
+export function ParticipantsPage() {
+  const me = useMe();
+  const meta = useMeta();
+  const [filters, setFilters] = useUrlFilters(FILTERS);
+  const pages = useCursorPagination(`${filters.q}|${filters.kind}`);
+  const query: ParticipantQuery = { limit: DEFAULT_PAGE_SIZE };
+  if (filters.q) query.q = filters.q;
+  // The server validates the kind; a hand-edited URL gets its error message, not a crash.
+  if (filters.kind) query.kind = filters.kind as ParticipantKind;
+  if (pages.cursor) query.cursor = pages.cursor;
+  const list = useParticipants(query);
+  const filtered = filters.q !== '' || filters.kind !== '';
+
+  return (
+    <>
+      <PageHeader
+        title="Participants"
+        description="The states, regional organisations, CERTs, vendors, researchers, civil society bodies, secretariat and assessors that make up this community."
+        actions={
+          canCreateParticipants(me) ? (
+            <Link className="btn btn-primary" to="/admin/participants/new">
+              <Icon name="plus" />
+              New participant
+            </Link>
+          ) : null
+        }
+      />
+      <FilterBar
+        idPrefix="participant-filters"
+        label="Filter participants"
+        query={filters.q}
+        placeholder="Name or short name"
+        onSearch={(q) => setFilters({ q })}
+        onClear={() => setFilters({ q: '', kind: '' })}
+        canClear={filtered}
+      >
+        <SelectField
+          idPrefix="participant-filters"
+          name="kind"
+          label="Kind"
+          value={filters.kind}
+          onChange={(event) => setFilters({ kind: event.target.value })}
+        >
+          <option value="">All kinds</option>
+          {meta.data?.participantKinds.map((kind) => (
+            <option key={kind.id} value={kind.id}>
+              {kind.label}
+            </option>
+          ))}
+        </SelectField>
+      </FilterBar>
+
+      {list.isPending ? (
+        <Loading label="Loading participants…" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState icon="building" title={filtered ? 'No participants match' : 'No participants yet'}>
+          <p>
+            {filtered
+              ? 'Try a different name, or clear the filters to see everyone.'
+              : 'Participants appear here once the secretariat has registered them.'}
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="table-wrap" role="region" aria-labelledby="participants-caption" tabIndex={0}>
+            <table className="table">
+              <caption id="participants-caption" className="visually-hidden">
+                Participants{filtered ? ' matching the filters' : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Country</th>
+                  <th scope="col" className="num">
+                    Users
+                  </th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((participant) => (
+                  <tr key={participant.id}>
+                    <td>
+                      <Link className="cell-primary" to={`/admin/participants/${participant.id}`}>
+                        {participant.name}
+                      </Link>
+                      {participant.shortName ? <span className="cell-sub">{participant.shortName}</span> : null}
+                    </td>
+                    <td>{kindLabel(meta.data, participant.kind)}</td>
+                    <td>{participant.countryName ?? participant.countryCode ?? <span className="muted">—</span>}</td>
+                    <td className="num">{participant.userCount}</td>
+                    <td>
+                      <StatusBadge status={participant.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={pages.page}
+            count={list.data.items.length}
+            noun={['participant', 'participants']}
+            hasPrevious={pages.hasPrevious}
+            nextCursor={list.data.nextCursor}
+            onPrevious={pages.previous}
+            onNext={pages.next}
+            busy={list.isPlaceholderData}
+          />
+        </>
+      )}
+    </>
+  );
+}
