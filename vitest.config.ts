@@ -20,7 +20,10 @@ export default defineConfig({
       {
         test: {
           name: 'db',
-          include: ['packages/*/src/**/*.{db,http}.test.ts', 'packages/*/test/**/*.{db,http,cli}.test.ts'],
+          include: [
+            'packages/*/src/**/*.{db,http}.test.ts',
+            'packages/*/test/**/*.{db,http,cli}.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -19,8 +19,16 @@ function newest(dir) {
   return latest;
 }
 
-const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(root, 'packages/api-client/src')];
-const sourceTime = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)));
+const sources = [
+  path.join(web, 'src'),
+  path.join(web, 'index.html'),
+  path.join(root, 'packages/api-client/src'),
+];
+const sourceTime = Math.max(
+  ...sources
+    .filter((p) => fs.existsSync(p))
+    .map((p) => (fs.statSync(p).isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)),
+);
 if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourceTime) process.exit(0);
 console.log('Building the web app (first start or sources changed)…');
 execSync('npm run build -w @concord/web', { cwd: root, stdio: 'inherit' });

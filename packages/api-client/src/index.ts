@@ -154,7 +154,16 @@ function parseFieldErrors(value: unknown): ApiFieldError[] {
   return out;
 }
 
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'requestId']);
+const STANDARD_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'errors',
+  'requestId',
+]);
 
 function codeForStatus(status: number): ApiErrorCode {
   switch (status) {
@@ -180,7 +189,10 @@ function codeForStatus(status: number): ApiErrorCode {
  * Turns whatever an error response carried into an ApiError. The body is untrusted: a proxy
  * may answer with HTML or plain text, so every field is checked before use (RFC 9457 §3).
  */
-export function toApiError(body: unknown, response: Pick<Response, 'status' | 'statusText'>): ApiError {
+export function toApiError(
+  body: unknown,
+  response: Pick<Response, 'status' | 'statusText'>,
+): ApiError {
   const status = response.status;
   const fallbackTitle = response.statusText || `HTTP ${status}`;
   if (!isRecord(body)) {
@@ -198,7 +210,9 @@ export function toApiError(body: unknown, response: Pick<Response, 'status' | 's
     detail: stringOr(body.detail, ''),
     fieldErrors: parseFieldErrors(body.errors),
     requestId: typeof body.requestId === 'string' ? body.requestId : null,
-    extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key))),
+    extensions: Object.fromEntries(
+      Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)),
+    ),
   });
 }
 

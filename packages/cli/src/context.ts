@@ -1,5 +1,16 @@
-import { Command, Option } from 'commander';
-import { loadConfig, openDatabase, systemClock, systemRandom, targetFromConfig, type Config, type ConfigFlags, type Database, type Deps } from '@concord/server';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import {
+  loadConfig,
+  openDatabase,
+  systemClock,
+  systemRandom,
+  targetFromConfig,
+  type Config,
+  type ConfigFlags,
+  type Database,
+  type Deps,
+} from '@concord/server';
 
 export interface DbOptions {
   dataDir?: string;
@@ -29,4 +40,6 @@ export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>
 export const dbOptions = (cmd: Command): Command =>
   cmd
     .addOption(new Option('--data-dir <dir>', 'embedded database folder').env('CONCORD_DATA_DIR'))
-    .addOption(new Option('--database-url <url>', 'PostgreSQL connection string').env('DATABASE_URL'));
+    .addOption(
+      new Option('--database-url <url>', 'PostgreSQL connection string').env('DATABASE_URL'),
+    );

@@ -26,11 +26,13 @@ export function buildProgram(): Command {
 
 function describe(err: unknown): { message: string; code: number } {
   if (err instanceof CliError) return { message: err.message, code: err.exitCode };
-  if (err instanceof ConfigError) return { message: `invalid configuration: ${err.message}`, code: 2 };
+  if (err instanceof ConfigError)
+    return { message: `invalid configuration: ${err.message}`, code: 2 };
   if (err instanceof DataDirLockedError) return { message: err.message, code: 1 };
   if (err instanceof DomainError) return { message: err.message, code: 1 };
   const e = err as { code?: string; message?: string };
-  if (e.code === 'ECONNREFUSED') return { message: 'cannot reach the database (connection refused)', code: 1 };
+  if (e.code === 'ECONNREFUSED')
+    return { message: 'cannot reach the database (connection refused)', code: 1 };
   return { message: e.message ?? String(err), code: 1 };
 }
 

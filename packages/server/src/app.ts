@@ -27,7 +27,10 @@ import { userRoutes } from './modules/users/routes';
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
 
-export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const DEFAULT_WEB_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../web/dist',
+);
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | false;
@@ -37,7 +40,10 @@ export interface BuildAppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<{ app: App; lifecycle: Lifecycle }> {
+export async function buildApp(
+  deps: Deps,
+  options: BuildAppOptions = {},
+): Promise<{ app: App; lifecycle: Lifecycle }> {
   const lifecycle: Lifecycle = { shuttingDown: false };
   const app = Fastify({
     loggerInstance: options.logger || undefined,
@@ -67,30 +73,40 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'concord_session', description: 'Browser session; mutations also need X-CSRF-Token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'concord_session',
+            description: 'Browser session; mutations also need X-CSRF-Token',
+          },
           bearer: { type: 'http', scheme: 'bearer', description: 'API token (concord_pat_…)' },
         },
       },
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, () =>
+    app.swagger(),
+  );
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     if (!request.url.startsWith('/api/docs')) void reply.header('x-frame-options', 'DENY');
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 
   app.setErrorHandler((err, request, reply) => sendProblem(reply, problemFromError(err, request)));
 
   systemRoutes(app, deps, lifecycle);
   await app.register(
-    async (api) => {
+    (api, _opts, done) => {
       const typed = api as unknown as App;
       typed.addHook('onRequest', makeAuthHook(deps));
       metaRoutes(typed);
@@ -99,6 +115,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       userRoutes(typed, deps);
       tokenRoutes(typed, deps);
       auditRoutes(typed, deps);
+      done();
     },
     { prefix: API_PREFIX },
   );
@@ -113,7 +130,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       index: false,
       setHeaders: (reply, filePath) => {
         // Vite fingerprints everything under assets/: cache it for good.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          void reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }
@@ -121,16 +139,31 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   const NON_SPA = /^\/(api|taxii2|ledger|healthz|readyz)(\/|$)/;
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.url.split('?')[0] ?? '/';
-    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !NON_SPA.test(url) && !path.extname(url)) {
+    if (
+      hasWeb &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !NON_SPA.test(url) &&
+      !path.extname(url)
+    ) {
       // Client-side routes: every page of the single-page app is index.html.
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html');
     }
     if (!hasWeb && url === '/') {
       return reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><title>Concord</title><p>The web app is not built. Run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>');
+        .send(
+          '<!doctype html><title>Concord</title><p>The web app is not built. Run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>',
+        );
     }
-    return sendProblem(reply, makeProblem('ROUTE_NOT_FOUND', `No endpoint ${request.method} ${url}`, { requestId: request.id }));
+    return sendProblem(
+      reply,
+      makeProblem('ROUTE_NOT_FOUND', `No endpoint ${request.method} ${url}`, {
+        requestId: request.id,
+      }),
+    );
   });
 
   return { app, lifecycle };

@@ -61,12 +61,20 @@ function str(env: Env, name: string): string | null {
   return v === undefined || v.trim() === '' ? null : v.trim();
 }
 
-function int(env: Env, name: string, fallback: number, min: number, max: number, raw?: string | number): number {
+function int(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  raw?: string | number,
+): number {
   const given = raw !== undefined ? String(raw) : str(env, name);
   if (given === null) return fallback;
   if (!/^\d+$/.test(given)) throw new ConfigError(name, `must be a whole number (got '${given}')`);
   const n = Number(given);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${n})`);
+  if (n < min || n > max)
+    throw new ConfigError(name, `must be between ${min} and ${max} (got ${n})`);
   return n;
 }
 
@@ -101,7 +109,11 @@ function url(name: string, value: string | null, protocols: string[]): string | 
   return value;
 }
 
-export function loadConfig(env: Env = process.env, flags: ConfigFlags = {}, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: Env = process.env,
+  flags: ConfigFlags = {},
+  cwd = process.cwd(),
+): Config {
   const databaseUrl = url(
     flags.databaseUrl !== undefined ? '--database-url' : 'DATABASE_URL',
     flags.databaseUrl ?? str(env, 'DATABASE_URL'),
@@ -119,13 +131,25 @@ export function loadConfig(env: Env = process.env, flags: ConfigFlags = {}, cwd 
   const logFormatDefault: LogFormat = process.stdout.isTTY ? 'pretty' : 'json';
   const webDir = str(env, 'CONCORD_WEB_DIR');
   return {
-    port: int(env, flags.port !== undefined ? '--port' : 'PORT', DEFAULT_PORT, 0, 65535, flags.port),
+    port: int(
+      env,
+      flags.port !== undefined ? '--port' : 'PORT',
+      DEFAULT_PORT,
+      0,
+      65535,
+      flags.port,
+    ),
     host: flags.host ?? str(env, 'HOST') ?? 'localhost',
     databaseUrl,
     dataDir: path.resolve(cwd, flags.dataDir ?? str(env, 'CONCORD_DATA_DIR') ?? DEFAULT_DATA_DIR),
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword: adminPassword === '' ? null : adminPassword,
-    logLevel: oneOf(env, 'CONCORD_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logLevel: oneOf(
+      env,
+      'CONCORD_LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
     logFormat: oneOf(env, 'CONCORD_LOG_FORMAT', ['pretty', 'json'], logFormatDefault),
     publicUrl,
     secureCookies: bool(env, 'CONCORD_SECURE_COOKIES', publicUrl?.startsWith('https:') ?? false),

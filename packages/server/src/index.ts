@@ -1,6 +1,20 @@
 export { buildApp, API_PREFIX, DEFAULT_WEB_DIR, VERSION } from './app';
-export { loadConfig, testConfig, ConfigError, CONFIG_VARIABLES, type Config, type ConfigFlags } from './config';
-export { openDatabase, targetFromConfig, joinTransaction, type Database, type DatabaseTarget, type Db } from './db/client';
+export {
+  loadConfig,
+  testConfig,
+  ConfigError,
+  CONFIG_VARIABLES,
+  type Config,
+  type ConfigFlags,
+} from './config';
+export {
+  openDatabase,
+  targetFromConfig,
+  joinTransaction,
+  type Database,
+  type DatabaseTarget,
+  type Db,
+} from './db/client';
 export { DataDirLockedError } from './db/lock';
 export { createLogger } from './logger';
 export { serve, prepare, type RunningServer } from './server';
@@ -14,6 +28,12 @@ export { systemContext } from './auth/actor';
 export { systemClock, FakeClock, type Clock } from './platform/clock';
 export { systemRandom, type Random } from './platform/random';
 export { DomainError } from './errors';
-export { ROLE_IDS, TOKEN_SCOPE_IDS, PARTICIPANT_KIND_IDS, type Role, type TokenScope } from './auth/roles';
+export {
+  ROLE_IDS,
+  TOKEN_SCOPE_IDS,
+  PARTICIPANT_KIND_IDS,
+  type Role,
+  type TokenScope,
+} from './auth/roles';
 export type { Deps } from './deps';
 export type { App } from './http/types';

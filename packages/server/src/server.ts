@@ -50,12 +50,23 @@ export interface RunningServer {
 
 export async function serve(
   config: Config,
-  options: { demo: boolean; logger: Logger; print?: (line: string) => void; handleSignals?: boolean },
+  options: {
+    demo: boolean;
+    logger: Logger;
+    print?: (line: string) => void;
+    handleSignals?: boolean;
+  },
 ): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const log = options.logger;
-  const { database, deps, demo, firstAdmin } = await prepare(config, { demo: options.demo, allowGeneratedAdmin: true });
-  const { app, lifecycle } = await buildApp(deps, { logger: log, webDir: config.webDir ?? DEFAULT_WEB_DIR });
+  const { database, deps, demo, firstAdmin } = await prepare(config, {
+    demo: options.demo,
+    allowGeneratedAdmin: true,
+  });
+  const { app, lifecycle } = await buildApp(deps, {
+    logger: log,
+    webDir: config.webDir ?? DEFAULT_WEB_DIR,
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -78,7 +89,8 @@ export async function serve(
   }
   if (firstAdmin.created) {
     print(`Created the first administrator: ${firstAdmin.email}`);
-    if (firstAdmin.password) print(`  password (shown once, change it after signing in): ${firstAdmin.password}`);
+    if (firstAdmin.password)
+      print(`  password (shown once, change it after signing in): ${firstAdmin.password}`);
   }
   print('');
 

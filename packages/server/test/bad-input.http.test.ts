@@ -14,21 +14,34 @@ describe(`bad input and failure (${dialectName})`, () => {
   afterAll(() => t.close());
 
   const post = (payload: string | object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/participants', headers: admin.headers({ 'content-type': 'application/json', ...headers }), payload });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/participants',
+      headers: admin.headers({ 'content-type': 'application/json', ...headers }),
+      payload,
+    });
 
   it('answers malformed JSON with MALFORMED_JSON and changes nothing', async () => {
     const before = await snapshot(t.deps);
     const res = await post('{"name": "Broken", "kind": ');
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ code: 'MALFORMED_JSON', status: 400, type: '/api/problems/malformed-json' });
+    expect(res.json()).toMatchObject({
+      code: 'MALFORMED_JSON',
+      status: 400,
+      type: '/api/problems/malformed-json',
+    });
     expect(await snapshot(t.deps)).toEqual(before);
   });
 
   it('answers wrong types and unknown fields naming every field', async () => {
     const res = await post({ name: 42, kind: 'cert', extra: true, nested: { a: 1 } });
     expect(res.statusCode).toBe(400);
-    const body = res.json<{ code: string; errors: { field: string; message: string }[]; detail: string }>();
+    const body = res.json<{
+      code: string;
+      errors: { field: string; message: string }[];
+      detail: string;
+    }>();
     expect(body.code).toBe('VALIDATION_FAILED');
     const byField = Object.fromEntries(body.errors.map((e) => [e.field, e.message]));
     expect(byField.name).toMatch(/string/);
@@ -58,27 +71,43 @@ describe(`bad input and failure (${dialectName})`, () => {
   });
 
   it('answers unknown API routes with a ROUTE_NOT_FOUND problem', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope', headers: { cookie: admin.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nope',
+      headers: { cookie: admin.cookie },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 
   it('validates query strings and path parameters', async () => {
-    const limit = await t.app.inject({ method: 'GET', url: '/api/v1/participants?limit=100000', headers: { cookie: admin.cookie } });
+    const limit = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/participants?limit=100000',
+      headers: { cookie: admin.cookie },
+    });
     expect(limit.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'limit' }] });
-    const id = await t.app.inject({ method: 'GET', url: '/api/v1/participants/1%27%20or%201=1', headers: { cookie: admin.cookie } });
+    const id = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/participants/1%27%20or%201=1',
+      headers: { cookie: admin.cookie },
+    });
     expect(id.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'id' }] });
   });
 
   it('keeps the database as it was when storage fails mid-transaction (disk full), answering 503', async () => {
     // The audit insert is the transaction's last statement: make it fail the way PostgreSQL
     // does when the disk is full (SQLSTATE 53100), after the participant row was written.
-    await t.deps.database.db.execute(sql.raw(`
+    await t.deps.database.db.execute(
+      sql.raw(`
       create or replace function concord_test_disk_full() returns trigger language plpgsql as $$
-      begin raise exception 'could not extend file: No space left on device' using errcode = '53100'; end $$`));
-    await t.deps.database.db.execute(sql.raw(`
+      begin raise exception 'could not extend file: No space left on device' using errcode = '53100'; end $$`),
+    );
+    await t.deps.database.db.execute(
+      sql.raw(`
       create trigger concord_test_disk_full before insert on audit_events
-        for each row when (new.action = 'participant.create') execute function concord_test_disk_full()`));
+        for each row when (new.action = 'participant.create') execute function concord_test_disk_full()`),
+    );
     try {
       const before = await snapshot(t.deps);
       const res = await post({ name: 'Doomed CERT', kind: 'cert' });
@@ -88,7 +117,9 @@ describe(`bad input and failure (${dialectName})`, () => {
       expect(body.detail).not.toContain('No space left');
       expect(await snapshot(t.deps)).toEqual(before);
     } finally {
-      await t.deps.database.db.execute(sql.raw('drop trigger concord_test_disk_full on audit_events'));
+      await t.deps.database.db.execute(
+        sql.raw('drop trigger concord_test_disk_full on audit_events'),
+      );
       await t.deps.database.db.execute(sql.raw('drop function concord_test_disk_full()'));
     }
     expect((await post({ name: 'Fine CERT', kind: 'cert' })).statusCode).toBe(201);
@@ -104,7 +135,11 @@ describe(`bad input and failure (${dialectName})`, () => {
       throw new Error('secret internal detail: password=hunter2');
     });
     await app.ready();
-    const res = await app.inject({ method: 'GET', url: '/api/v1/boom', headers: { 'x-request-id': 'boom-1' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/boom',
+      headers: { 'x-request-id': 'boom-1' },
+    });
     await app.close();
     expect(res.statusCode).toBe(500);
     expect(res.json()).toMatchObject({ code: 'INTERNAL', requestId: 'boom-1' });

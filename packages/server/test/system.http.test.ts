@@ -12,17 +12,34 @@ describe(`health, OpenAPI and problem types (${dialectName})`, () => {
   afterAll(() => t.close());
 
   it('answers liveness and readiness', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({
+      status: 'ok',
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({
+      status: 'ready',
+    });
   });
 
   it('publishes an OpenAPI 3.1 document describing every /api/v1 route with its schemas', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> }>();
+    const doc = res.json<{
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>
+      >;
+    }>();
     expect(doc.openapi).toBe('3.1.0');
     const routes = t.app.printRoutes({ commonPrefix: false });
-    for (const p of ['/api/v1/auth/login', '/api/v1/participants', '/api/v1/users/{id}', '/api/v1/tokens', '/api/v1/audit', '/api/v1/participants/{id}/keys']) {
+    for (const p of [
+      '/api/v1/auth/login',
+      '/api/v1/participants',
+      '/api/v1/users/{id}',
+      '/api/v1/tokens',
+      '/api/v1/audit',
+      '/api/v1/participants/{id}/keys',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
     expect(routes).toContain('participants');
@@ -43,12 +60,21 @@ describe(`health, OpenAPI and problem types (${dialectName})`, () => {
     const { json, types } = await renderOpenApi();
     const root = path.resolve(__dirname, '../../..');
     expect(fs.readFileSync(path.join(root, 'packages/api-client/openapi.json'), 'utf8')).toBe(json);
-    expect(fs.readFileSync(path.join(root, 'packages/api-client/src/schema.d.ts'), 'utf8')).toBe(types);
+    expect(fs.readFileSync(path.join(root, 'packages/api-client/src/schema.d.ts'), 'utf8')).toBe(
+      types,
+    );
   });
 
   it('resolves every problem type URI to its description', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/problems/validation-failed' });
-    expect(res.json()).toEqual({ type: '/api/problems/validation-failed', code: 'VALIDATION_FAILED', status: 400, title: 'The request is not valid' });
-    expect((await t.app.inject({ method: 'GET', url: '/api/problems/nonsense' })).statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      type: '/api/problems/validation-failed',
+      code: 'VALIDATION_FAILED',
+      status: 400,
+      title: 'The request is not valid',
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/api/problems/nonsense' })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -4,13 +4,19 @@ import { configFrom, dbOptions } from '../context';
 
 export function migrateCommand(): Command {
   return dbOptions(new Command('migrate'))
-    .description('Apply database migrations (and create the first administrator from CONCORD_ADMIN_* if none exists).')
+    .description(
+      'Apply database migrations (and create the first administrator from CONCORD_ADMIN_* if none exists).',
+    )
     .action(async (opts: { dataDir?: string; databaseUrl?: string }) => {
       const config = configFrom(opts);
-      const { database, firstAdmin } = await prepare(config, { demo: false, allowGeneratedAdmin: false });
+      const { database, firstAdmin } = await prepare(config, {
+        demo: false,
+        allowGeneratedAdmin: false,
+      });
       try {
         process.stdout.write(`Migrated ${database.description}.\n`);
-        if (firstAdmin.created) process.stdout.write(`Created the first administrator: ${firstAdmin.email}\n`);
+        if (firstAdmin.created)
+          process.stdout.write(`Created the first administrator: ${firstAdmin.email}\n`);
       } finally {
         await database.close();
       }

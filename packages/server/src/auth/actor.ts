@@ -32,7 +32,10 @@ export interface RequestContext {
   requestId: string | null;
 }
 
-export const systemContext = (label = 'system', via: 'cli' | 'system' = 'system'): RequestContext => ({
+export const systemContext = (
+  label = 'system',
+  via: 'cli' | 'system' = 'system',
+): RequestContext => ({
   actor: { kind: 'system', via, label },
   ip: null,
   userAgent: null,
@@ -47,7 +50,8 @@ export const isPlatformAdmin = (actor: Actor): boolean =>
   actor.kind === 'system' || (hasRole(actor, 'admin') && actor.participantKind === 'secretariat');
 
 export const isParticipantAdmin = (actor: Actor, participantId: string): boolean =>
-  isPlatformAdmin(actor) || (hasRole(actor, 'admin') && actor.kind === 'user' && actor.participantId === participantId);
+  isPlatformAdmin(actor) ||
+  (hasRole(actor, 'admin') && actor.kind === 'user' && actor.participantId === participantId);
 
 export const isObserverOnly = (actor: Actor): boolean =>
   actor.kind === 'user' && actor.roles.length > 0 && actor.roles.every((r) => r === 'observer');

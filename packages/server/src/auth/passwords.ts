@@ -18,7 +18,10 @@ export function hashPassword(password: string): Promise<string> {
 // so the response time does not tell whether an e-mail address is registered.
 let dummyHash: Promise<string> | null = null;
 
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (storedHash === null) {
     dummyHash ??= hashPassword('concord-timing-equaliser-' + Math.random().toString(36));
     await verify(await dummyHash, password).catch(() => false);
@@ -34,17 +37,27 @@ export async function verifyPassword(storedHash: string | null, password: string
 export class PasswordPolicyError extends DomainError<'WEAK_PASSWORD'> {}
 
 /** NIST SP 800-63B §5.1.1.2: a length floor, no composition rules, reject the obvious. */
-export function checkPasswordPolicy(password: string, field: string, context: { email?: string } = {}): void {
+export function checkPasswordPolicy(
+  password: string,
+  field: string,
+  context: { email?: string } = {},
+): void {
   const fail = (message: string): never => {
     throw new PasswordPolicyError('WEAK_PASSWORD', `${field}: ${message}`, {
       fieldErrors: [{ field, message }],
     });
   };
-  if (password.length < MIN_PASSWORD_LENGTH) fail(`must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > MAX_PASSWORD_LENGTH) fail(`must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    fail(`must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH)
+    fail(`must be at most ${MAX_PASSWORD_LENGTH} characters`);
   if (/^(.)\1+$/.test(password)) fail('must not repeat a single character');
   const lower = password.toLowerCase();
-  if (context.email && lower.includes(context.email.toLowerCase().split('@')[0] ?? '\u0000') && lower.length < 20) {
+  if (
+    context.email &&
+    lower.includes(context.email.toLowerCase().split('@')[0] ?? '\u0000') &&
+    lower.length < 20
+  ) {
     fail('must not contain the e-mail address');
   }
   if (['password1234', '123456789012', 'qwertyuiopas', 'concordconcord'].includes(lower)) {

@@ -12,11 +12,21 @@ export function definePolicy<S>() {
   return <A extends string>(rules: Policy<A, S>): Policy<A, S> => rules;
 }
 
-export function can<A extends string, S>(policy: Policy<A, S>, actor: Actor, action: A, subject: S): boolean {
+export function can<A extends string, S>(
+  policy: Policy<A, S>,
+  actor: Actor,
+  action: A,
+  subject: S,
+): boolean {
   return policy[action](actor, subject);
 }
 
-export function authorize<A extends string, S>(policy: Policy<A, S>, actor: Actor, action: A, subject: S): void {
+export function authorize<A extends string, S>(
+  policy: Policy<A, S>,
+  actor: Actor,
+  action: A,
+  subject: S,
+): void {
   if (!can(policy, actor, action, subject)) {
     throw new DomainError('FORBIDDEN', `You are not allowed to ${action.replace(/_/g, ' ')} this`);
   }

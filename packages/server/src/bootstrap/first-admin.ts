@@ -39,7 +39,11 @@ export async function ensureFirstAdmin(
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
     if (await hasPlatformAdmin(tx)) return { created: false };
     const now = deps.clock.now();
-    let [secretariat] = await tx.select().from(participants).where(eq(participants.kind, 'secretariat')).limit(1);
+    let [secretariat] = await tx
+      .select()
+      .from(participants)
+      .where(eq(participants.kind, 'secretariat'))
+      .limit(1);
     if (!secretariat) {
       const row = {
         id: deps.random.uuid(),

@@ -28,9 +28,7 @@ export const MIGRATIONS_FOLDER = path.resolve(
 const MIGRATION_LOCK_KEY = 724_001_1;
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'memory' };
+  { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
 
 export interface Database {
   readonly db: Db;
@@ -47,18 +45,23 @@ export interface Database {
 // far below 2^53; values that would not are never stored as int8 by Concord.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function targetFromConfig(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {
+export function targetFromConfig(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): DatabaseTarget {
   return config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }
     : { kind: 'pglite', dataDir: config.dataDir };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === 'postgres') return openPostgres(target.url);
+  if (target.kind === 'postgres') return Promise.resolve(openPostgres(target.url));
   return openPglite(target);
 }
 
-async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 'memory' }): Promise<Database> {
+async function openPglite(
+  target: { kind: 'pglite'; dataDir: string } | { kind: 'memory' },
+): Promise<Database> {
   let lock: DataDirLock | null = null;
   let client: PGlite;
   if (target.kind === 'pglite') {
@@ -77,7 +80,8 @@ async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 
   return {
     db,
     dialect: 'pglite',
-    description: target.kind === 'pglite' ? `embedded database in ${target.dataDir}` : 'in-memory database',
+    description:
+      target.kind === 'pglite' ? `embedded database in ${target.dataDir}` : 'in-memory database',
     transaction: (fn) => db.transaction(fn),
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -97,7 +101,7 @@ async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
@@ -126,7 +130,9 @@ async function openPostgres(url: string): Promise<Database> {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await client
+          .query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+          .catch(() => undefined);
         await client.end();
       }
     },

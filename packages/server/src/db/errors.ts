@@ -29,7 +29,8 @@ export const isUniqueViolation = (err: unknown): boolean => sqlState(err) === '2
  */
 export function isStorageUnavailable(err: unknown): boolean {
   const state = sqlState(err);
-  if (state !== null) return state.startsWith('53') || state.startsWith('08') || state.startsWith('57P');
+  if (state !== null)
+    return state.startsWith('53') || state.startsWith('08') || state.startsWith('57P');
   const errno = (err as NodeJS.ErrnoException | null)?.code;
   return errno === 'ENOSPC' || errno === 'ECONNREFUSED' || errno === 'ECONNRESET';
 }

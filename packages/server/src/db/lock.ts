@@ -53,7 +53,11 @@ export interface DataDirLock {
 export function lockDataDir(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'concord.lock');
-  const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
+  const info: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
@@ -69,7 +73,12 @@ export function lockDataDir(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = readLock(file);
-      if (owner && owner.host === os.hostname() && owner.pid !== process.pid && isAlive(owner.pid)) {
+      if (
+        owner &&
+        owner.host === os.hostname() &&
+        owner.pid !== process.pid &&
+        isAlive(owner.pid)
+      ) {
         throw new DataDirLockedError(dataDir, owner.pid);
       }
       if (owner && owner.host !== os.hostname()) {

@@ -23,7 +23,13 @@ export const DEMO_COMMUNITY: DemoParticipant[] = [
     shortName: 'Secretariat',
     kind: 'secretariat',
     description: 'Runs this node, keeps the catalogue of norms and records the regime’s decisions.',
-    users: [{ email: 'admin@secretariat.example', displayName: 'Sofia Lindqvist', roles: ['admin', 'coordinator'] }],
+    users: [
+      {
+        email: 'admin@secretariat.example',
+        displayName: 'Sofia Lindqvist',
+        roles: ['admin', 'coordinator'],
+      },
+    ],
     key: true,
   },
   {
@@ -33,7 +39,9 @@ export const DEMO_COMMUNITY: DemoParticipant[] = [
     kind: 'state',
     countryCode: 'EST',
     description: 'Cyber-diplomacy unit of the Ministry of Foreign Affairs.',
-    users: [{ email: 'diplomat@estonia.example', displayName: 'Kadri Tamm', roles: ['admin', 'member'] }],
+    users: [
+      { email: 'diplomat@estonia.example', displayName: 'Kadri Tamm', roles: ['admin', 'member'] },
+    ],
     key: true,
   },
   {
@@ -63,7 +71,9 @@ export const DEMO_COMMUNITY: DemoParticipant[] = [
     kind: 'state',
     countryCode: 'SGP',
     description: 'International cyber-policy directorate.',
-    users: [{ email: 'diplomat@singapore.example', displayName: 'Lim Wei Ling', roles: ['member'] }],
+    users: [
+      { email: 'diplomat@singapore.example', displayName: 'Lim Wei Ling', roles: ['member'] },
+    ],
     key: true,
   },
   {
@@ -80,7 +90,9 @@ export const DEMO_COMMUNITY: DemoParticipant[] = [
     shortName: 'Gridworks',
     kind: 'vendor',
     description: 'Maker of substation controllers; runs a product security incident response team.',
-    users: [{ email: 'psirt@gridworks.example', displayName: 'Maria Keller', roles: ['coordinator'] }],
+    users: [
+      { email: 'psirt@gridworks.example', displayName: 'Maria Keller', roles: ['coordinator'] },
+    ],
   },
   {
     slug: 'researcher',
@@ -95,7 +107,9 @@ export const DEMO_COMMUNITY: DemoParticipant[] = [
     name: 'Digital Peace Watch',
     kind: 'civil_society',
     description: 'Non-governmental organisation that follows state behaviour in cyberspace.',
-    users: [{ email: 'observer@peacewatch.example', displayName: 'Tom Okafor', roles: ['observer'] }],
+    users: [
+      { email: 'observer@peacewatch.example', displayName: 'Tom Okafor', roles: ['observer'] },
+    ],
   },
   {
     slug: 'assessor',
@@ -103,6 +117,8 @@ export const DEMO_COMMUNITY: DemoParticipant[] = [
     shortName: 'IAP',
     kind: 'assessor_body',
     description: 'Assesses how participants implement the norms and reviews allegations.',
-    users: [{ email: 'assessor@panel.example', displayName: 'Dr. Elena Rossi', roles: ['assessor'] }],
+    users: [
+      { email: 'assessor@panel.example', displayName: 'Dr. Elena Rossi', roles: ['assessor'] },
+    ],
   },
 ];

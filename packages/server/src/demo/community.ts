@@ -14,7 +14,11 @@ const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 /** A deterministic demo key pair per participant, so the demo looks the same on every machine. */
 export function demoKeyPair(slug: string) {
   const seed = createHash('sha256').update(`concord-demo-key:${slug}`).digest();
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   return { privateKey, publicKeyRaw: Buffer.from(spki.subarray(spki.length - 32)) };
 }
@@ -27,7 +31,8 @@ export interface DemoLogin {
   roles: string[];
 }
 
-export type DemoResult = { loaded: false; reason: string } | { loaded: true; logins: DemoLogin[]; password: string };
+export type DemoResult =
+  { loaded: false; reason: string } | { loaded: true; logins: DemoLogin[]; password: string };
 
 /** Loads the demo community into an empty database; refuses when participants exist. */
 export async function loadDemoCommunity(deps: Deps): Promise<DemoResult> {
@@ -54,8 +59,20 @@ async function loadInto(deps: Deps, ctx: ReturnType<typeof systemContext>): Prom
       website: p.website,
     });
     for (const u of p.users) {
-      await createUser(deps, ctx, { participantId: participant.id, email: u.email, displayName: u.displayName, roles: u.roles, password: DEMO_PASSWORD });
-      logins.push({ participant: p.name, kind: p.kind, email: u.email, displayName: u.displayName, roles: u.roles });
+      await createUser(deps, ctx, {
+        participantId: participant.id,
+        email: u.email,
+        displayName: u.displayName,
+        roles: u.roles,
+        password: DEMO_PASSWORD,
+      });
+      logins.push({
+        participant: p.name,
+        kind: p.kind,
+        email: u.email,
+        displayName: u.displayName,
+        roles: u.roles,
+      });
     }
     if (p.key) {
       await registerKey(deps, ctx, participant.id, {
@@ -69,6 +86,8 @@ async function loadInto(deps: Deps, ctx: ReturnType<typeof systemContext>): Prom
 
 export function formatDemoLogins(logins: DemoLogin[], password: string): string {
   const width = Math.max(...logins.map((l) => l.email.length));
-  const lines = logins.map((l) => `  ${l.email.padEnd(width)}  ${l.roles.join(', ').padEnd(20)} ${l.participant}`);
+  const lines = logins.map(
+    (l) => `  ${l.email.padEnd(width)}  ${l.roles.join(', ').padEnd(20)} ${l.participant}`,
+  );
   return [`Demo logins (password for all: ${password}):`, ...lines].join('\n');
 }

@@ -1,7 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps';
 import { DomainError } from '../errors';
-import { AuthError, authenticateSession, authenticateToken, checkCsrf } from '../modules/auth/service';
+import {
+  AuthError,
+  authenticateSession,
+  authenticateToken,
+  checkCsrf,
+} from '../modules/auth/service';
 
 export const SESSION_COOKIE = 'concord_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -62,7 +62,8 @@ export function problemTypes(): ReadonlyMap<string, ProblemType> {
 }
 
 /** RFC 9457 §3.1.1: `type` is a URI reference; ours resolve to a description of the code. */
-export const problemTypeUri = (code: string): string => `/api/problems/${code.toLowerCase().replace(/_/g, '-')}`;
+export const problemTypeUri = (code: string): string =>
+  `/api/problems/${code.toLowerCase().replace(/_/g, '-')}`;
 
 export interface Problem {
   type: string;
@@ -79,7 +80,12 @@ export interface Problem {
 export function makeProblem(
   code: string,
   detail: string,
-  options: { errors?: FieldError[]; requestId?: string; extra?: Record<string, unknown>; status?: number } = {},
+  options: {
+    errors?: FieldError[];
+    requestId?: string;
+    extra?: Record<string, unknown>;
+    status?: number;
+  } = {},
 ): Problem {
   const type = PROBLEM_TYPES.get(code) ?? { status: options.status ?? 400, title: code };
   return {
@@ -100,41 +106,69 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 /** Maps any error to a problem. Unknown errors are logged with the request id and leak nothing. */
 export function problemFromError(err: unknown, request: FastifyRequest): Problem {
-  const requestId = request.id;
+  const requestId = String(request.id);
   if (err instanceof DomainError) {
-    return makeProblem(err.code, err.message, { errors: err.fieldErrors, requestId, extra: err.extra });
+    return makeProblem(String(err.code), err.message, {
+      errors: err.fieldErrors,
+      requestId,
+      extra: err.extra,
+    });
   }
-  const ferr = err as Partial<FastifyError> & { validation?: unknown[]; validationContext?: string };
+  const ferr = err as Partial<FastifyError> & {
+    validation?: unknown[];
+    validationContext?: string;
+  };
   if (Array.isArray(ferr.validation)) {
     const errors = fieldErrorsFromValidation(ferr.validation, ferr.validationContext);
-    const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The request is not valid';
+    const detail =
+      errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The request is not valid';
     return makeProblem('VALIDATION_FAILED', detail, { errors, requestId });
   }
   switch (ferr.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return makeProblem('BODY_TOO_LARGE', 'The request body is larger than this server accepts', { requestId });
+      return makeProblem('BODY_TOO_LARGE', 'The request body is larger than this server accepts', {
+        requestId,
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return makeProblem('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', { requestId });
+      return makeProblem('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', {
+        requestId,
+      });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return makeProblem('MALFORMED_JSON', 'The body is not valid JSON', { requestId });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return makeProblem('MALFORMED_JSON', 'The body is empty but the content type says JSON', { requestId });
+      return makeProblem('MALFORMED_JSON', 'The body is empty but the content type says JSON', {
+        requestId,
+      });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return makeProblem('BAD_REQUEST', 'Content-Length does not match the body', { requestId });
     default:
       break;
   }
   if (err instanceof SyntaxError && ferr.statusCode === 400) {
-    return makeProblem('MALFORMED_JSON', `The body is not valid JSON: ${err.message}`, { requestId });
+    return makeProblem('MALFORMED_JSON', `The body is not valid JSON: ${err.message}`, {
+      requestId,
+    });
   }
   if (isStorageUnavailable(err)) {
     request.log.error({ err }, 'database unavailable');
-    return makeProblem('STORAGE_UNAVAILABLE', 'The database could not complete the request; nothing was changed. Try again later.', { requestId });
+    return makeProblem(
+      'STORAGE_UNAVAILABLE',
+      'The database could not complete the request; nothing was changed. Try again later.',
+      { requestId },
+    );
   }
   if (typeof ferr.statusCode === 'number' && ferr.statusCode >= 400 && ferr.statusCode < 500) {
     // Fastify's own client errors (bad headers, bad URL encoding …): safe to describe.
-    return makeProblem('BAD_REQUEST', ferr.message ?? 'Bad request', { requestId, status: ferr.statusCode });
+    return makeProblem(
+      'BAD_REQUEST',
+      typeof ferr.message === 'string' ? ferr.message : 'Bad request',
+      { requestId, status: ferr.statusCode },
+    );
   }
   request.log.error({ err }, 'unhandled error');
-  return makeProblem('INTERNAL', `Something went wrong on our side. Quote request id ${requestId} when reporting it.`, { requestId });
+  return makeProblem(
+    'INTERNAL',
+    `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
+    { requestId },
+  );
 }

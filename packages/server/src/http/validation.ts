@@ -60,5 +60,11 @@ export function fieldErrorsFromValidation(errors: unknown[], context?: string): 
     out.push({ field, message });
   }
   // A field with a specific error does not also need the generic "must match a schema in anyOf".
-  return out.filter((e) => !(e.message.startsWith('must match a schema in anyOf') && out.some((o) => o.field === e.field && o !== e)));
+  return out.filter(
+    (e) =>
+      !(
+        e.message.startsWith('must match a schema in anyOf') &&
+        out.some((o) => o.field === e.field && o !== e)
+      ),
+  );
 }

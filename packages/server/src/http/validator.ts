@@ -7,7 +7,12 @@ import { Ajv, type Options } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
-const common: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
+const common: Options = {
+  allErrors: true,
+  removeAdditional: false,
+  useDefaults: true,
+  strict: false,
+};
 
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({ ...common, coerceTypes: coerce ? 'array' : false });

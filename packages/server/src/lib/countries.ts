@@ -7,11 +7,15 @@ countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countrie
 
 const NAMES: ReadonlyMap<string, string> = new Map(
   Object.keys(countries.getAlpha3Codes())
-    .map((code): [string, string] => [code, countries.getName(code, 'en', { select: 'official' }) ?? code])
+    .map((code): [string, string] => [
+      code,
+      countries.getName(code, 'en', { select: 'official' }) ?? code,
+    ])
     .sort((a, b) => a[1].localeCompare(b[1])),
 );
 
 export const isAlpha3 = (code: string): boolean => NAMES.has(code);
-export const countryName = (code: string | null): string | null => (code ? (NAMES.get(code) ?? null) : null);
+export const countryName = (code: string | null): string | null =>
+  code ? (NAMES.get(code) ?? null) : null;
 export const allCountries = (): { code: string; name: string }[] =>
   [...NAMES].map(([code, name]) => ({ code, name }));

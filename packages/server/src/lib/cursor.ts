@@ -5,7 +5,10 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: readonly ('string' | 'number')[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: readonly ('string' | 'number')[],
+): (string | number)[] | null {
   if (cursor === undefined || cursor === '') return null;
   const fail = (): never => {
     throw new DomainError('VALIDATION_FAILED', 'cursor: is not a cursor this list returned', {
@@ -35,7 +38,12 @@ export interface Page<T> {
 }
 
 /** Fetch `limit + 1` rows; the extra one tells whether there is a next page. */
-export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => (string | number)[], present: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  key: (row: R) => (string | number)[],
+  present: (row: R) => T,
+): Page<T> {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

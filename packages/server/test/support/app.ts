@@ -25,7 +25,9 @@ export interface TestApp {
 }
 
 /** An in-process app on a fresh database with the demo community; no port is opened. */
-export async function createTestApp(options: { config?: Partial<Config>; demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { config?: Partial<Config>; demo?: boolean } = {},
+): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   const clock = new FakeClock(new Date());
   const deps: Deps = { database, config: testConfig(options.config), clock, random: systemRandom };
@@ -52,8 +54,13 @@ export interface Session {
 }
 
 export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
   const body = res.json<{ csrfToken: string; user: { id: string; participant: { id: string } } }>();
   const cookie = sessionCookie(res);
   return {
@@ -71,19 +78,29 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   return `concord_session=${c.value}`;
 }
 
-const TABLES = ['participants', 'users', 'sessions', 'api_tokens', 'participant_keys', 'audit_events', 'rate_limits'];
+const TABLES = [
+  'participants',
+  'users',
+  'sessions',
+  'api_tokens',
+  'participant_keys',
+  'audit_events',
+  'rate_limits',
+];
 
 /** Every row of every table: "nothing changed" means two snapshots are equal. */
 export async function snapshot(deps: Deps): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of TABLES) {
     const r = await deps.database.db.execute(sql.raw(`select * from ${t} order by 1`));
-    out[t] = (r as unknown as { rows: unknown[] }).rows;
+    out[t] = (r as { rows: unknown[] }).rows;
   }
   return out;
 }
 
 export async function count(deps: Deps, table: string, where = 'true'): Promise<number> {
-  const r = await deps.database.db.execute(sql.raw(`select count(*)::int as n from ${table} where ${where}`));
-  return Number((r as unknown as { rows: { n: number }[] }).rows[0]?.n);
+  const r = await deps.database.db.execute(
+    sql.raw(`select count(*)::int as n from ${table} where ${where}`),
+  );
+  return Number((r as { rows: { n: number }[] }).rows[0]?.n);
 }

@@ -12,7 +12,7 @@ export const dialectName = usingPostgres ? 'postgres' : 'pglite';
 
 export interface TestDatabase {
   database: Database;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {

@@ -60,5 +60,10 @@ export function loginPath(next: string | null): string {
 
 /** Only same-origin absolute paths, never `//host` or the sign-in page itself. */
 export function isSafeNext(next: string): boolean {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login');
+  return (
+    next.startsWith('/') &&
+    !next.startsWith('//') &&
+    !next.startsWith('/\\') &&
+    !next.startsWith('/login')
+  );
 }

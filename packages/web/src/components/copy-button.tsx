@@ -44,7 +44,11 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
         {state === 'copied' ? 'Copied' : label}
       </button>
       <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Copy failed: select the text and copy it manually' : ''}
+        {state === 'copied'
+          ? 'Copied to the clipboard'
+          : state === 'failed'
+            ? 'Copy failed: select the text and copy it manually'
+            : ''}
       </span>
     </>
   );

@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 /** Every control gets a visible label, optional hint and error, all wired up with ARIA. */
 interface FieldProps {
@@ -61,7 +66,9 @@ function split<T extends FieldProps>(props: T) {
   return { field: { idPrefix, name, label, hint, error, optional, className }, rest };
 }
 
-export function TextField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextField(
+  props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>,
+) {
   const { field, rest } = split(props);
   const ids = useFieldIds(field);
   return (
@@ -190,7 +197,12 @@ export function ChoiceGroup<V extends string>({
               />
               <span className="choice-text">
                 {choice.label}
-                {choice.description ? <small id={descId}>{choice.description}</small> : null}
+                {/* Hidden from the name, announced as the description via aria-describedby. */}
+                {choice.description ? (
+                  <small id={descId} aria-hidden="true">
+                    {choice.description}
+                  </small>
+                ) : null}
               </span>
             </label>
           );

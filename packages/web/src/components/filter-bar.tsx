@@ -43,21 +43,23 @@ export function FilterBar({
         onChange={(event) => setText(event.target.value)}
       />
       {children}
-      <button type="submit" className="btn btn-primary">
-        Search
-      </button>
-      {canClear ? (
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => {
-            setText('');
-            onClear();
-          }}
-        >
-          Clear filters
+      <div className="filters-actions">
+        <button type="submit" className="btn btn-primary">
+          Search
         </button>
-      ) : null}
+        {canClear ? (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => {
+              setText('');
+              onClear();
+            }}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

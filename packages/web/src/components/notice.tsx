@@ -37,7 +37,12 @@ export function Notice({
         {children}
       </div>
       {onDismiss ? (
-        <button type="button" className="icon-button" onClick={onDismiss} aria-label="Dismiss message">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onDismiss}
+          aria-label="Dismiss message"
+        >
           <Icon name="close" />
         </button>
       ) : null}

@@ -46,7 +46,11 @@ export function PageHeader({
           <h1 tabIndex={-1} data-page-heading="">
             {title}
           </h1>
-          {meta ? <div className="badge-list" style={{ marginBottom: 'var(--space-2)' }}>{meta}</div> : null}
+          {meta ? (
+            <div className="badge-list" style={{ marginBottom: 'var(--space-2)' }}>
+              {meta}
+            </div>
+          ) : null}
           {description ? <p className="page-header-description">{description}</p> : null}
         </div>
         {actions ? <div className="page-header-actions">{actions}</div> : null}

@@ -26,7 +26,12 @@ export function Pagination({
       </p>
       {hasPrevious || nextCursor ? (
         <nav className="pagination" aria-label="Pagination">
-          <button type="button" className="btn btn-sm" onClick={onPrevious} disabled={!hasPrevious || busy}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={onPrevious}
+            disabled={!hasPrevious || busy}
+          >
             Previous page
           </button>
           <button

@@ -4,7 +4,13 @@ import { useMe } from '../auth/session';
 import { canAdminister } from '../auth/permissions';
 import { ADMIN_PAGES, REGIME_MODULES } from '../lib/modules';
 
-function NavItem({ to, label, hint, end = false, onNavigate }: {
+function NavItem({
+  to,
+  label,
+  hint,
+  end = false,
+  onNavigate,
+}: {
   to: string;
   label: string;
   hint: string;
@@ -15,7 +21,13 @@ function NavItem({ to, label, hint, end = false, onNavigate }: {
   // The hint is a description, not part of the link's name: "Users", not "Users Accounts and roles".
   return (
     <li>
-      <NavLink to={to} end={end} className="nav-link" aria-describedby={hintId} onClick={onNavigate}>
+      <NavLink
+        to={to}
+        end={end}
+        className="nav-link"
+        aria-describedby={hintId}
+        onClick={onNavigate}
+      >
         <span className="nav-label">{label}</span>
         <span className="nav-hint" id={hintId} aria-hidden="true">
           {hint}
@@ -56,7 +68,13 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
           </p>
           <ul className="nav-list" aria-labelledby={adminId}>
             {ADMIN_PAGES.map((page) => (
-              <NavItem key={page.path} to={page.path} label={page.label} hint={page.hint} onNavigate={onNavigate} />
+              <NavItem
+                key={page.path}
+                to={page.path}
+                label={page.label}
+                hint={page.hint}
+                onNavigate={onNavigate}
+              />
             ))}
           </ul>
         </div>

@@ -12,7 +12,11 @@ export function DateTime({
 }) {
   if (!value) return <span className="muted">{empty}</span>;
   const text =
-    mode === 'date' ? formatDate(value) : mode === 'relative' ? formatRelative(value) : formatDateTime(value);
+    mode === 'date'
+      ? formatDate(value)
+      : mode === 'relative'
+        ? formatRelative(value)
+        : formatDateTime(value);
   return (
     <time dateTime={value} title={formatPrecise(value)}>
       {text}

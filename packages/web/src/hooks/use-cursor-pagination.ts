@@ -5,7 +5,10 @@ import { useState } from 'react';
  * and "Next" pushes the server's `nextCursor`. Changing `resetKey` (the filters) starts over.
  */
 export function useCursorPagination(resetKey: string) {
-  const [state, setState] = useState<{ key: string; stack: string[] }>({ key: resetKey, stack: [] });
+  const [state, setState] = useState<{ key: string; stack: string[] }>({
+    key: resetKey,
+    stack: [],
+  });
   const stack = state.key === resetKey ? state.stack : [];
 
   return {

@@ -7,7 +7,9 @@ export interface FlashState {
 }
 
 const isFlashState = (value: unknown): value is FlashState =>
-  typeof value === 'object' && value !== null && typeof (value as { flash?: unknown }).flash === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { flash?: unknown }).flash === 'string';
 
 /** Reads the flash message once and removes it from history, so a reload does not repeat it. */
 export function useFlash(): [message: string | null, dismiss: () => void] {

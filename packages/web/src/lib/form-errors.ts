@@ -54,7 +54,8 @@ export function toFormErrors(
     found[codeField] = stripFieldPrefix(error.detail) || error.title;
   }
   const matched = Object.keys(found).length > 0;
-  const summary = leftovers.length > 0 ? leftovers.join('. ') : matched ? null : error.detail || error.title;
+  const summary =
+    leftovers.length > 0 ? leftovers.join('. ') : matched ? null : error.detail || error.title;
   return { summary, fields: found, requestId: matched ? null : error.requestId };
 }
 
@@ -68,7 +69,9 @@ export const hasErrors = (errors: FormErrors): boolean =>
   errors.summary !== null || Object.keys(errors.fields).length > 0;
 
 /** Client-side checks before a request is sent; the server re-checks everything. */
-export function checkFields(checks: readonly [field: string, failed: boolean, message: string][]): FormErrors {
+export function checkFields(
+  checks: readonly [field: string, failed: boolean, message: string][],
+): FormErrors {
   const fields: Partial<Record<string, string>> = {};
   for (const [field, failed, message] of checks) {
     if (failed) fields[field] ??= message;

@@ -29,14 +29,21 @@ function loginErrors(error: unknown): FormErrors {
     return { summary: 'The email address or password is incorrect.', fields: {}, requestId: null };
   }
   if (code === 'ACCOUNT_LOCKED' && isApiError(error)) {
+    const until = error.extensions.lockedUntil;
+    const when =
+      typeof until === 'string' && !Number.isNaN(Date.parse(until))
+        ? `You can try again after ${new Date(until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}.`
+        : 'Wait a while, then try again.';
     return {
-      summary: [
-        'This account is temporarily locked after too many failed sign-in attempts.',
-        error.detail,
-        'Wait and try again later, or ask an administrator of your organisation for help.',
-      ]
-        .filter(Boolean)
-        .join(' '),
+      summary: `This account is temporarily locked after too many failed sign-in attempts. ${when} If you have forgotten your password, ask an administrator of your organisation to set a new one.`,
+      fields: {},
+      requestId: null,
+    };
+  }
+  if (code === 'ACCOUNT_DISABLED') {
+    return {
+      summary:
+        'This account has been disabled. Contact an administrator of your organisation if you need access.',
       fields: {},
       requestId: null,
     };
@@ -76,7 +83,10 @@ export function LoginPage() {
       unwrap(api.POST('/api/v1/auth/login', { body })),
     onSuccess: async (result) => {
       setCsrfToken(result.csrfToken);
-      queryClient.setQueryData(queryKeys.session, { user: result.user, csrfToken: result.csrfToken });
+      queryClient.setQueryData(queryKeys.session, {
+        user: result.user,
+        csrfToken: result.csrfToken,
+      });
       await navigate(next, { replace: true });
     },
     onError: (error) => {
@@ -111,11 +121,13 @@ export function LoginPage() {
         <div className="auth-card">
           <h1>Sign in</h1>
           <p className="muted small">
-            Concord is where the community of states, CERTs, vendors, researchers and assessors
-            runs the international cyber-norms regime.
+            Concord is where the community of states, CERTs, vendors, researchers and assessors runs
+            the international cyber-norms regime.
           </p>
           {reason === 'expired' && errors === NO_ERRORS ? (
-            <Notice tone="info">Your session has ended. Sign in again to continue where you left off.</Notice>
+            <Notice tone="info">
+              Your session has ended. Sign in again to continue where you left off.
+            </Notice>
           ) : null}
           {reason === 'signed-out' && errors === NO_ERRORS ? (
             <Notice tone="success">You have logged out.</Notice>
@@ -150,7 +162,12 @@ export function LoginPage() {
               error={errors.fields.password}
               onChange={(event) => setPassword(event.target.value)}
             />
-            <button type="submit" className="btn btn-primary" style={{ width: '100%' }} disabled={login.isPending}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              style={{ width: '100%' }}
+              disabled={login.isPending}
+            >
               {login.isPending ? 'Signing in…' : 'Sign in'}
             </button>
           </form>

@@ -14,7 +14,7 @@ export function ModulePage({ module }: { module: RegimeModule }) {
       <div className="module-hero">
         <p style={{ maxWidth: '46rem', fontSize: 'var(--text-lg)' }}>{module.summary}</p>
         <div className="module-status">
-          <Icon name="construction" className="empty-state-icon" />
+          <Icon name="clock" className="empty-state-icon" />
           <div>
             <h2>Not yet available on this node</h2>
             <p>

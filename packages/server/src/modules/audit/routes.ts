@@ -9,8 +9,17 @@ import { browseAudit } from './service';
 export const AuditEventSchema = Type.Object({
   id: Type.Integer(),
   occurredAt: Timestamp,
-  actor: Type.Object({ userId: Nullable(Uuid), participantId: Nullable(Uuid), label: Type.String() }),
-  via: Type.Union([Type.Literal('session'), Type.Literal('token'), Type.Literal('cli'), Type.Literal('system')]),
+  actor: Type.Object({
+    userId: Nullable(Uuid),
+    participantId: Nullable(Uuid),
+    label: Type.String(),
+  }),
+  via: Type.Union([
+    Type.Literal('session'),
+    Type.Literal('token'),
+    Type.Literal('cli'),
+    Type.Literal('system'),
+  ]),
   action: Type.String(),
   subjectType: Type.String(),
   subjectId: Nullable(Type.String()),
@@ -22,7 +31,12 @@ export const AuditEventSchema = Type.Object({
 });
 
 const AuditQuery = Type.Object({
-  action: Type.Optional(Type.String({ maxLength: 100, description: 'Exact action, or a prefix ending in "." (e.g. "user.")' })),
+  action: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'Exact action, or a prefix ending in "." (e.g. "user.")',
+    }),
+  ),
   actorUserId: Type.Optional(Uuid),
   participantId: Type.Optional(Uuid),
   subjectType: Type.Optional(Type.String({ maxLength: 100 })),
@@ -35,7 +49,12 @@ const AuditQuery = Type.Object({
 export function auditRoutes(app: App, deps: Deps): void {
   app.get('/audit', {
     config: { scope: 'admin' },
-    schema: { tags: ['Audit'], summary: 'Browse the audit trail (administrators)', querystring: AuditQuery, response: responses({ 200: pageOf(AuditEventSchema) }) },
+    schema: {
+      tags: ['Audit'],
+      summary: 'Browse the audit trail (administrators)',
+      querystring: AuditQuery,
+      response: responses({ 200: pageOf(AuditEventSchema) }),
+    },
     handler: (req) => {
       const q = req.query;
       return browseAudit(deps.database.db, ctxOf(req), {

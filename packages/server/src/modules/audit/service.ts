@@ -17,7 +17,12 @@ export interface AuditEntry {
 }
 
 /** Writes the audit event of a mutation; call it with the mutation's own transaction. */
-export async function recordAudit(tx: Db, clock: Clock, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Db,
+  clock: Clock,
+  ctx: RequestContext,
+  entry: AuditEntry,
+): Promise<void> {
   const a = ctx.actor;
   await insertAuditEvent(tx, {
     occurredAt: clock.now(),
@@ -55,7 +60,11 @@ export function presentAuditEvent(row: AuditRow): AuditEventView {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
-    actor: { userId: row.actorUserId, participantId: row.actorParticipantId, label: row.actorLabel },
+    actor: {
+      userId: row.actorUserId,
+      participantId: row.actorParticipantId,
+      label: row.actorLabel,
+    },
     via: row.via as AuditEventView['via'],
     action: row.action,
     subjectType: row.subjectType,
@@ -77,7 +86,11 @@ export interface AuditQuery extends Omit<AuditFilter, 'beforeId'> {
  * Platform administrators see the whole trail; a participant's administrators see the
  * events their participant's people caused or that concern their participant.
  */
-export async function browseAudit(db: Db, ctx: RequestContext, query: AuditQuery): Promise<Page<AuditEventView>> {
+export async function browseAudit(
+  db: Db,
+  ctx: RequestContext,
+  query: AuditQuery,
+): Promise<Page<AuditEventView>> {
   authorize(auditPolicy, ctx.actor, 'browse', null);
   const filter: AuditFilter = { ...query };
   if (!isPlatformAdmin(ctx.actor)) {

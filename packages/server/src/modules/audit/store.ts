@@ -21,7 +21,11 @@ export interface AuditFilter {
   beforeId?: number;
 }
 
-export async function listAuditEvents(db: Db, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+export async function listAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  limit: number,
+): Promise<AuditRow[]> {
   const where: SQL[] = [];
   if (filter.action) {
     // `participant.` matches every participant action; an exact name matches itself.

@@ -8,7 +8,10 @@ import { Email, Password, UserSchema } from '../users/schema';
 import { changePassword, login, logout, presentMe } from './service';
 import { DomainError } from '../../errors';
 
-export const MeSchema = Type.Intersect([UserSchema, Type.Object({ isPlatformAdmin: Type.Boolean() })]);
+export const MeSchema = Type.Intersect([
+  UserSchema,
+  Type.Object({ isPlatformAdmin: Type.Boolean() }),
+]);
 
 export function authRoutes(app: App, deps: Deps): void {
   const tags = ['Authentication'];
@@ -47,7 +50,9 @@ export function authRoutes(app: App, deps: Deps): void {
     schema: {
       tags,
       summary: 'The signed-in user, and the CSRF token for cookie-authenticated changes',
-      response: responses({ 200: Type.Object({ user: MeSchema, csrfToken: Nullable(Type.String()) }) }),
+      response: responses({
+        200: Type.Object({ user: MeSchema, csrfToken: Nullable(Type.String()) }),
+      }),
     },
     handler: (req) => {
       const auth = req.auth;
@@ -56,7 +61,11 @@ export function authRoutes(app: App, deps: Deps): void {
     },
   });
   app.post('/auth/logout', {
-    schema: { tags, summary: 'Sign out (ends this session)', response: responses({ 204: NoContent }) },
+    schema: {
+      tags,
+      summary: 'Sign out (ends this session)',
+      response: responses({ 204: NoContent }),
+    },
     handler: async (req, reply) => {
       await logout(deps, ctxOf(req));
       clearSessionCookie(reply, deps.config.secureCookies);
@@ -67,7 +76,10 @@ export function authRoutes(app: App, deps: Deps): void {
     schema: {
       tags,
       summary: 'Change your password; your other sessions are signed out',
-      body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+      body: Type.Object(
+        { currentPassword: Password, newPassword: Password },
+        { additionalProperties: false },
+      ),
       response: responses({ 204: NoContent }),
     },
     handler: async (req, reply) => {

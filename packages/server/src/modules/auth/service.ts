@@ -7,9 +7,21 @@ import { newSessionSecret, safeEqual, sha256Hex } from '../../auth/secrets';
 import { randomToken } from '../../platform/random';
 import { DomainError } from '../../errors';
 import { recordAudit } from '../audit/service';
-import { findUserByEmail, findUserById, updateUser, type UserWithParticipant } from '../users/store';
+import {
+  findUserByEmail,
+  findUserById,
+  updateUser,
+  type UserWithParticipant,
+} from '../users/store';
 import { presentUser, type UserView } from '../users/presenter';
-import { findSession, hitRateLimit, insertSession, revokeSession, revokeUserSessions, touchSession } from './store';
+import {
+  findSession,
+  hitRateLimit,
+  insertSession,
+  revokeSession,
+  revokeUserSessions,
+  touchSession,
+} from './store';
 import { findTokenByHash, touchToken } from '../tokens/store';
 
 export type AuthErrorCode =
@@ -88,7 +100,9 @@ export async function login(
 
   const outcome = await database.transaction(async (tx): Promise<LoginOutcome> => {
     const ctx = (label: string, user?: UserWithParticipant): RequestContext => ({
-      actor: user ? actorFor(user, 'session', null, null, null) : { kind: 'system', via: 'system', label },
+      actor: user
+        ? actorFor(user, 'session', null, null, null)
+        : { kind: 'system', via: 'system', label },
       ip: from.ip,
       userAgent: from.userAgent,
       requestId: from.requestId,
@@ -98,9 +112,13 @@ export async function login(
       const retryAfter = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
       return {
         ok: false,
-        error: new AuthError('RATE_LIMITED', 'Too many login attempts from this address; try again later', {
-          extra: { retryAfter },
-        }),
+        error: new AuthError(
+          'RATE_LIMITED',
+          'Too many login attempts from this address; try again later',
+          {
+            extra: { retryAfter },
+          },
+        ),
       };
     }
     const user = await findUserByEmail(tx, email);
@@ -114,9 +132,13 @@ export async function login(
       });
       return {
         ok: false,
-        error: new AuthError('ACCOUNT_LOCKED', 'Too many failed logins: the account is locked for a while', {
-          extra: { lockedUntil: user.lockedUntil.toISOString() },
-        }),
+        error: new AuthError(
+          'ACCOUNT_LOCKED',
+          'Too many failed logins: the account is locked for a while',
+          {
+            extra: { lockedUntil: user.lockedUntil.toISOString() },
+          },
+        ),
       };
     }
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
@@ -126,7 +148,9 @@ export async function login(
         const lock = failures >= config.loginMaxFailures;
         await updateUser(tx, user.id, {
           failedLoginCount: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + config.loginLockoutMinutes * 60_000) : user.lockedUntil,
+          lockedUntil: lock
+            ? new Date(now.getTime() + config.loginLockoutMinutes * 60_000)
+            : user.lockedUntil,
         });
         await recordAudit(tx, clock, ctx(email, user), {
           action: lock ? 'auth.account_locked' : 'auth.login_failed',
@@ -142,10 +166,19 @@ export async function login(
           details: { email: email.slice(0, 254), reason: 'unknown_account' },
         });
       }
-      return { ok: false, error: new AuthError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong') };
+      return {
+        ok: false,
+        error: new AuthError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong'),
+      };
     }
     if (user.status !== 'active' || user.participant.status !== 'active') {
-      return { ok: false, error: new AuthError('ACCOUNT_DISABLED', 'This account is disabled; ask your administrator') };
+      return {
+        ok: false,
+        error: new AuthError(
+          'ACCOUNT_DISABLED',
+          'This account is disabled; ask your administrator',
+        ),
+      };
     }
     const { secret, id } = newSessionSecret(random);
     const csrfToken = randomToken(random, 24);
@@ -168,7 +201,10 @@ export async function login(
       subjectParticipantId: user.participantId,
     });
     const fresh = { ...user, lastLoginAt: now, lockedUntil: null, failedLoginCount: 0 };
-    return { ok: true, result: { user: presentMe(fresh, now), csrfToken, sessionSecret: secret, expiresAt } };
+    return {
+      ok: true,
+      result: { user: presentMe(fresh, now), csrfToken, sessionSecret: secret, expiresAt },
+    };
   });
   if (!outcome.ok) throw outcome.error;
   return outcome.result;
@@ -185,7 +221,8 @@ export async function authenticateSession(deps: Deps, secret: string): Promise<A
   const { database, clock, config } = deps;
   const now = clock.now();
   const session = await findSession(database.db, sha256Hex(secret));
-  if (!session || session.revokedAt) throw new AuthError('UNAUTHENTICATED', 'You are not signed in');
+  if (!session || session.revokedAt)
+    throw new AuthError('UNAUTHENTICATED', 'You are not signed in');
   const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   if (session.expiresAt <= now || idleLimit <= now.getTime()) {
     throw new AuthError('SESSION_EXPIRED', 'Your session has expired; sign in again');
@@ -197,7 +234,11 @@ export async function authenticateSession(deps: Deps, secret: string): Promise<A
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchSession(database.db, session.id, now);
   }
-  return { actor: actorFor(user, 'session', null, session.id, null), user, csrfToken: session.csrfToken };
+  return {
+    actor: actorFor(user, 'session', null, session.id, null),
+    user,
+    csrfToken: session.csrfToken,
+  };
 }
 
 /** Resolves `Authorization: Bearer <token>`. */
@@ -207,7 +248,8 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Auth
   const row = await findTokenByHash(database.db, sha256Hex(token));
   if (!row) throw new AuthError('UNAUTHENTICATED', 'The API token is not valid');
   if (row.revokedAt) throw new AuthError('TOKEN_REVOKED', 'The API token has been revoked');
-  if (row.expiresAt && row.expiresAt <= now) throw new AuthError('TOKEN_EXPIRED', 'The API token has expired');
+  if (row.expiresAt && row.expiresAt <= now)
+    throw new AuthError('TOKEN_EXPIRED', 'The API token has expired');
   const user = await findUserById(database.db, row.userId);
   if (!user || user.status !== 'active' || user.participant.status !== 'active') {
     throw new AuthError('UNAUTHENTICATED', 'The account behind this token is disabled');
@@ -215,13 +257,20 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Auth
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchToken(database.db, row.id, now);
   }
-  return { actor: actorFor(user, 'token', row.scopes as TokenScope[], null, row.id), user, csrfToken: null };
+  return {
+    actor: actorFor(user, 'token', row.scopes as TokenScope[], null, row.id),
+    user,
+    csrfToken: null,
+  };
 }
 
 export function checkCsrf(expected: string | null, given: string | undefined): void {
   if (expected === null) return;
   if (!given || !safeEqual(expected, given)) {
-    throw new AuthError('CSRF_TOKEN_INVALID', 'Send the X-CSRF-Token header you received at sign-in');
+    throw new AuthError(
+      'CSRF_TOKEN_INVALID',
+      'Send the X-CSRF-Token header you received at sign-in',
+    );
   }
 }
 

@@ -18,15 +18,29 @@ export async function touchSession(db: Db, id: string, at: Date): Promise<void> 
 }
 
 export async function revokeSession(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 /** Revokes every open session of a user except `keepId`; returns how many. */
-export async function revokeUserSessions(db: Db, userId: string, at: Date, keepId: string | null = null): Promise<number> {
+export async function revokeUserSessions(
+  db: Db,
+  userId: string,
+  at: Date,
+  keepId: string | null = null,
+): Promise<number> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: at })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepId ? ne(sessions.id, keepId) : undefined))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepId ? ne(sessions.id, keepId) : undefined,
+      ),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }
@@ -39,7 +53,10 @@ export async function hitRateLimit(db: Db, key: string, windowStart: Date): Prom
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
     .returning({ count: rateLimits.count });
   return row?.count ?? 1;
 }

@@ -35,7 +35,11 @@ export const presentKey = (k: KeyRow): KeyView => ({
   revokedReason: k.revokedReason,
 });
 
-export async function browseKeys(deps: Deps, ctx: RequestContext, participantId: string): Promise<KeyView[]> {
+export async function browseKeys(
+  deps: Deps,
+  ctx: RequestContext,
+  participantId: string,
+): Promise<KeyView[]> {
   const p = await findParticipant(deps.database.db, participantId);
   if (!p) throw notFound('Participant');
   authorize(participantPolicy, ctx.actor, 'read', p);

@@ -5,7 +5,11 @@ import { PARTICIPANT_KINDS, ROLES, TOKEN_SCOPES } from '../../auth/roles';
 import { allCountries } from '../../lib/countries';
 
 const Labelled = Type.Object({ id: Type.String(), label: Type.String() });
-const Described = Type.Object({ id: Type.String(), label: Type.String(), description: Type.String() });
+const Described = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  description: Type.String(),
+});
 
 export function metaRoutes(app: App): void {
   const body = {

@@ -26,7 +26,12 @@ export const CreateParticipantBody = Type.Object(
     name: Type.String({ minLength: 2, maxLength: 200 }),
     shortName: Type.Optional(Type.String({ maxLength: 50 })),
     kind: ParticipantKindSchema,
-    countryCode: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 3166-1 alpha-3; required for states' })),
+    countryCode: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z]{3}$',
+        description: 'ISO 3166-1 alpha-3; required for states',
+      }),
+    ),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     website: Type.Optional(Website),
   },
@@ -67,7 +72,11 @@ export const KeySchema = Type.Object({
 export const RegisterKeyBody = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 200 }),
-    publicKey: Type.String({ minLength: 1, maxLength: 2000, description: 'base64 raw key or PEM SPKI' }),
+    publicKey: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'base64 raw key or PEM SPKI',
+    }),
   },
   { additionalProperties: false },
 );

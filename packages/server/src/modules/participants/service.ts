@@ -59,7 +59,8 @@ function checkCountry(kind: string, countryCode: string | null | undefined): str
   if (kind === 'state') {
     if (!countryCode) throw invalid('countryCode', 'is required for a state (ISO 3166-1 alpha-3)');
     const code = countryCode.toUpperCase();
-    if (!isAlpha3(code)) throw invalid('countryCode', `'${countryCode}' is not an ISO 3166-1 alpha-3 code`);
+    if (!isAlpha3(code))
+      throw invalid('countryCode', `'${countryCode}' is not an ISO 3166-1 alpha-3 code`);
     return code;
   }
   if (countryCode) throw invalid('countryCode', 'only states carry a country code');
@@ -77,7 +78,11 @@ function uniqueError(err: unknown): DomainError | null {
       });
 }
 
-export async function createParticipant(deps: Deps, ctx: RequestContext, input: CreateParticipantInput): Promise<ParticipantView> {
+export async function createParticipant(
+  deps: Deps,
+  ctx: RequestContext,
+  input: CreateParticipantInput,
+): Promise<ParticipantView> {
   authorize(participantPolicy, ctx.actor, 'create', null);
   const countryCode = checkCountry(input.kind, input.countryCode);
   const now = deps.clock.now();
@@ -110,7 +115,11 @@ export async function createParticipant(deps: Deps, ctx: RequestContext, input: 
   return presentParticipant({ ...row, userCount: 0 });
 }
 
-export async function getParticipant(deps: Deps, ctx: RequestContext, id: string): Promise<ParticipantView> {
+export async function getParticipant(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+): Promise<ParticipantView> {
   const p = await findParticipant(deps.database.db, id);
   if (!p) throw notFound('Participant');
   authorize(participantPolicy, ctx.actor, 'read', p);
@@ -125,7 +134,11 @@ export interface ParticipantQuery {
   cursor?: string | undefined;
 }
 
-export async function browseParticipants(deps: Deps, ctx: RequestContext, query: ParticipantQuery): Promise<Page<ParticipantView>> {
+export async function browseParticipants(
+  deps: Deps,
+  ctx: RequestContext,
+  query: ParticipantQuery,
+): Promise<Page<ParticipantView>> {
   authorize(participantPolicy, ctx.actor, 'read', null);
   const cursor = decodeCursor(query.cursor, ['string', 'string']);
   const rows = await listParticipants(
@@ -149,7 +162,12 @@ export interface UpdateParticipantInput {
   status?: 'active' | 'suspended' | undefined;
 }
 
-export async function changeParticipant(deps: Deps, ctx: RequestContext, id: string, input: UpdateParticipantInput): Promise<ParticipantView> {
+export async function changeParticipant(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateParticipantInput,
+): Promise<ParticipantView> {
   try {
     return await deps.database.transaction(async (tx) => {
       const p = await findParticipant(tx, id);
@@ -160,7 +178,10 @@ export async function changeParticipant(deps: Deps, ctx: RequestContext, id: str
       }
       const patch: Record<string, unknown> = {};
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      const set = (key: keyof UpdateParticipantInput & keyof ParticipantWithCount, value: unknown) => {
+      const set = (
+        key: keyof UpdateParticipantInput & keyof ParticipantWithCount,
+        value: unknown,
+      ) => {
         if (value === undefined || value === p[key]) return;
         patch[key] = value;
         changes[key] = { from: p[key], to: value };
@@ -174,13 +195,16 @@ export async function changeParticipant(deps: Deps, ctx: RequestContext, id: str
       const now = deps.clock.now();
       await updateParticipant(tx, id, { ...patch, updatedAt: now });
       await recordAudit(tx, deps.clock, ctx, {
-        action: input.status && changes.status ? `participant.${input.status === 'suspended' ? 'suspend' : 'reactivate'}` : 'participant.update',
+        action:
+          input.status && changes.status
+            ? `participant.${input.status === 'suspended' ? 'suspend' : 'reactivate'}`
+            : 'participant.update',
         subjectType: 'participant',
         subjectId: id,
         subjectParticipantId: id,
         details: { changes },
       });
-      return presentParticipant({ ...p, ...patch, updatedAt: now } as ParticipantWithCount);
+      return presentParticipant({ ...p, ...patch, updatedAt: now });
     });
   } catch (err) {
     throw uniqueError(err) ?? err;

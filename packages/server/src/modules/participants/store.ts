@@ -9,21 +9,36 @@ export type ParticipantWithCount = ParticipantRow & { userCount: number };
 // would resolve to users.id.
 const userCount = sql<number>`(select count(*)::int from users u where u.participant_id = "participants"."id")`;
 
-export async function insertParticipant(db: Db, row: typeof participants.$inferInsert): Promise<void> {
+export async function insertParticipant(
+  db: Db,
+  row: typeof participants.$inferInsert,
+): Promise<void> {
   await db.insert(participants).values(row);
 }
 
-export async function updateParticipant(db: Db, id: string, patch: Partial<typeof participants.$inferInsert>): Promise<void> {
+export async function updateParticipant(
+  db: Db,
+  id: string,
+  patch: Partial<typeof participants.$inferInsert>,
+): Promise<void> {
   await db.update(participants).set(patch).where(eq(participants.id, id));
 }
 
 export async function findParticipant(db: Db, id: string): Promise<ParticipantWithCount | null> {
-  const [row] = await db.select({ p: participants, userCount }).from(participants).where(eq(participants.id, id)).limit(1);
+  const [row] = await db
+    .select({ p: participants, userCount })
+    .from(participants)
+    .where(eq(participants.id, id))
+    .limit(1);
   return row ? { ...row.p, userCount: row.userCount } : null;
 }
 
 export async function findParticipantByName(db: Db, name: string): Promise<ParticipantRow | null> {
-  const [row] = await db.select().from(participants).where(sql`lower(${participants.name}) = lower(${name})`).limit(1);
+  const [row] = await db
+    .select()
+    .from(participants)
+    .where(sql`lower(${participants.name}) = lower(${name})`)
+    .limit(1);
   return row ?? null;
 }
 
@@ -34,11 +49,19 @@ export interface ParticipantFilter {
   after?: { name: string; id: string };
 }
 
-export async function listParticipants(db: Db, filter: ParticipantFilter, limit: number): Promise<ParticipantWithCount[]> {
+export async function listParticipants(
+  db: Db,
+  filter: ParticipantFilter,
+  limit: number,
+): Promise<ParticipantWithCount[]> {
   const where: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
-    const m = or(ilike(participants.name, pattern), ilike(participants.shortName, pattern), ilike(participants.countryCode, pattern));
+    const m = or(
+      ilike(participants.name, pattern),
+      ilike(participants.shortName, pattern),
+      ilike(participants.countryCode, pattern),
+    );
     if (m) where.push(m);
   }
   if (filter.kind) where.push(eq(participants.kind, filter.kind));
@@ -46,7 +69,10 @@ export async function listParticipants(db: Db, filter: ParticipantFilter, limit:
   if (filter.after) {
     const a = or(
       gt(sql`lower(${participants.name})`, filter.after.name),
-      and(eq(sql`lower(${participants.name})`, filter.after.name), gt(participants.id, filter.after.id)),
+      and(
+        eq(sql`lower(${participants.name})`, filter.after.name),
+        gt(participants.id, filter.after.id),
+      ),
     );
     if (a) where.push(a);
   }

@@ -11,7 +11,11 @@ export interface Lifecycle {
 export function systemRoutes(app: App, deps: Deps, lifecycle: Lifecycle): void {
   app.get('/healthz', {
     config: { auth: 'public' },
-    schema: { tags: ['System'], summary: 'Liveness: the process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+    schema: {
+      tags: ['System'],
+      summary: 'Liveness: the process is up',
+      response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+    },
     handler: () => ({ status: 'ok' as const }),
   });
   app.get('/readyz', {
@@ -19,10 +23,14 @@ export function systemRoutes(app: App, deps: Deps, lifecycle: Lifecycle): void {
     schema: {
       tags: ['System'],
       summary: 'Readiness: the database answers and the server is not shutting down',
-      response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String() }) },
+      response: {
+        200: Type.Object({ status: Type.String(), database: Type.String() }),
+        503: Type.Object({ status: Type.String(), database: Type.String() }),
+      },
     },
     handler: async (_req, reply) => {
-      if (lifecycle.shuttingDown) return reply.code(503).send({ status: 'shutting_down', database: 'unknown' });
+      if (lifecycle.shuttingDown)
+        return reply.code(503).send({ status: 'shutting_down', database: 'unknown' });
       try {
         await deps.database.ping();
         return { status: 'ready', database: deps.database.dialect };
@@ -41,7 +49,14 @@ export function systemRoutes(app: App, deps: Deps, lifecycle: Lifecycle): void {
       tags: ['System'],
       summary: 'What a problem type (RFC 9457 `type`) means',
       params: Type.Object({ slug: Type.String({ maxLength: 100 }) }),
-      response: { 200: Type.Object({ type: Type.String(), code: Type.String(), status: Type.Integer(), title: Type.String() }) },
+      response: {
+        200: Type.Object({
+          type: Type.String(),
+          code: Type.String(),
+          status: Type.Integer(),
+          title: Type.String(),
+        }),
+      },
     },
     handler: async (req, reply) => {
       refresh();

@@ -31,7 +31,11 @@ const CreateTokenBody = Type.Object(
 export function tokenRoutes(app: App, deps: Deps): void {
   const tags = ['API tokens'];
   app.get('/tokens', {
-    schema: { tags, summary: 'List your API tokens', response: responses({ 200: Type.Object({ items: Type.Array(TokenSchema) }) }) },
+    schema: {
+      tags,
+      summary: 'List your API tokens',
+      response: responses({ 200: Type.Object({ items: Type.Array(TokenSchema) }) }),
+    },
     handler: async (req) => ({ items: await listOwnTokens(deps, ctxOf(req)) }),
   });
   app.post('/tokens', {
@@ -41,10 +45,16 @@ export function tokenRoutes(app: App, deps: Deps): void {
       body: CreateTokenBody,
       response: responses({ 201: Type.Object({ token: TokenSchema, secret: Type.String() }) }),
     },
-    handler: async (req, reply) => reply.code(201).send(await createOwnToken(deps, ctxOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.code(201).send(await createOwnToken(deps, ctxOf(req), req.body)),
   });
   app.post('/tokens/:id/revoke', {
-    schema: { tags, summary: 'Revoke one of your API tokens', params: IdParams, response: responses({ 200: TokenSchema }) },
+    schema: {
+      tags,
+      summary: 'Revoke one of your API tokens',
+      params: IdParams,
+      response: responses({ 200: TokenSchema }),
+    },
     handler: (req) => revokeOwnToken(deps, ctxOf(req), req.params.id),
   });
 }

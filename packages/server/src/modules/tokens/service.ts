@@ -41,7 +41,8 @@ export const tokenPolicy = definePolicy<{ userId: string; scopes: TokenScope[] }
       (actor.scopes === null || t.scopes.every((s) => actor.scopes?.includes(s))) &&
       (!t.scopes.includes('admin') || hasRole(actor, 'admin')) &&
       (!t.scopes.includes('write') || !isObserverOnly(actor))),
-  revoke: (actor, t) => actor.kind === 'system' || (actor.kind === 'user' && actor.userId === t.userId),
+  revoke: (actor, t) =>
+    actor.kind === 'system' || (actor.kind === 'user' && actor.userId === t.userId),
 });
 
 export interface CreateTokenInput {
@@ -50,7 +51,13 @@ export interface CreateTokenInput {
   expiresInDays?: number | undefined;
 }
 
-async function create(deps: Deps, ctx: RequestContext, userId: string, participantId: string, input: CreateTokenInput) {
+async function create(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  participantId: string,
+  input: CreateTokenInput,
+) {
   const scopes = [...new Set(input.scopes)];
   authorize(tokenPolicy, ctx.actor, 'create', { userId, scopes });
   const { secret, prefix, hash } = newApiToken(deps.random);
@@ -63,7 +70,9 @@ async function create(deps: Deps, ctx: RequestContext, userId: string, participa
     tokenHash: hash,
     scopes,
     createdAt: now,
-    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+    expiresAt: input.expiresInDays
+      ? new Date(now.getTime() + input.expiresInDays * 86_400_000)
+      : null,
     lastUsedAt: null,
     revokedAt: null,
   };
@@ -87,7 +96,12 @@ export async function createOwnToken(deps: Deps, ctx: RequestContext, input: Cre
 }
 
 /** `concord tokens create --email`: the operator at the console creates a token for a user. */
-export async function createTokenForEmail(deps: Deps, ctx: RequestContext, email: string, input: CreateTokenInput) {
+export async function createTokenForEmail(
+  deps: Deps,
+  ctx: RequestContext,
+  email: string,
+  input: CreateTokenInput,
+) {
   const user = await findUserByEmail(deps.database.db, email);
   if (!user) throw notFound(`User ${email}`);
   return create(deps, ctx, user.id, user.participantId, input);
@@ -98,12 +112,20 @@ export async function listOwnTokens(deps: Deps, ctx: RequestContext): Promise<To
   return (await listTokensOfUser(deps.database.db, ctx.actor.userId)).map(presentToken);
 }
 
-export async function revokeOwnToken(deps: Deps, ctx: RequestContext, id: string): Promise<TokenView> {
+export async function revokeOwnToken(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+): Promise<TokenView> {
   return deps.database.transaction(async (tx) => {
     const token = await findToken(tx, id);
     // Someone else's token is reported as absent, not as forbidden.
-    if (!token || (ctx.actor.kind === 'user' && token.userId !== ctx.actor.userId)) throw notFound('Token');
-    authorize(tokenPolicy, ctx.actor, 'revoke', { userId: token.userId, scopes: token.scopes as TokenScope[] });
+    if (!token || (ctx.actor.kind === 'user' && token.userId !== ctx.actor.userId))
+      throw notFound('Token');
+    authorize(tokenPolicy, ctx.actor, 'revoke', {
+      userId: token.userId,
+      scopes: token.scopes as TokenScope[],
+    });
     if (token.revokedAt) throw new DomainError('ALREADY_REVOKED', 'This token was already revoked');
     const now = deps.clock.now();
     await revokeToken(tx, id, now);

@@ -19,7 +19,11 @@ export async function findToken(db: Db, id: string): Promise<TokenRow | null> {
 }
 
 export async function listTokensOfUser(db: Db, userId: string): Promise<TokenRow[]> {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
 
 export async function touchToken(db: Db, id: string, at: Date): Promise<void> {

@@ -7,7 +7,8 @@ import { isParticipantAdmin, isPlatformAdmin } from '../../auth/actor';
  */
 export const userPolicy = definePolicy<{ id: string | null; participantId: string }>()({
   read: (actor, u) =>
-    isPlatformAdmin(actor) || (actor.kind === 'user' && (actor.participantId === u.participantId || actor.userId === u.id)),
+    isPlatformAdmin(actor) ||
+    (actor.kind === 'user' && (actor.participantId === u.participantId || actor.userId === u.id)),
   create: (actor, u) => isParticipantAdmin(actor, u.participantId),
   update: (actor, u) => isParticipantAdmin(actor, u.participantId),
   reset_password: (actor, u) => isParticipantAdmin(actor, u.participantId),

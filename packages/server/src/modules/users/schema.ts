@@ -48,7 +48,10 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ResetPasswordBody = Type.Object({ newPassword: Password }, { additionalProperties: false });
+export const ResetPasswordBody = Type.Object(
+  { newPassword: Password },
+  { additionalProperties: false },
+);
 
 export const UserQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),

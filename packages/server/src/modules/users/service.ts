@@ -26,7 +26,11 @@ const emailTaken = () =>
     fieldErrors: [{ field: 'email', message: 'is already registered' }],
   });
 
-export async function createUser(deps: Deps, ctx: RequestContext, input: CreateUserInput): Promise<UserView> {
+export async function createUser(
+  deps: Deps,
+  ctx: RequestContext,
+  input: CreateUserInput,
+): Promise<UserView> {
   const email = input.email.trim().toLowerCase();
   const roles = [...new Set(input.roles)];
   if (roles.length === 0) throw invalid('roles', 'must name at least one role');
@@ -73,7 +77,10 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: CreateU
 
 async function loadVisible(deps: Deps, ctx: RequestContext, id: string) {
   const user = await findUserById(deps.database.db, id);
-  if (!user || !can(userPolicy, ctx.actor, 'read', { id: user.id, participantId: user.participantId })) {
+  if (
+    !user ||
+    !can(userPolicy, ctx.actor, 'read', { id: user.id, participantId: user.participantId })
+  ) {
     throw notFound('User');
   }
   return user;
@@ -92,13 +99,18 @@ export interface UserQuery {
   cursor?: string | undefined;
 }
 
-export async function browseUsers(deps: Deps, ctx: RequestContext, query: UserQuery): Promise<Page<UserView>> {
+export async function browseUsers(
+  deps: Deps,
+  ctx: RequestContext,
+  query: UserQuery,
+): Promise<Page<UserView>> {
   let participantId = query.participantId;
   if (!can(userPolicy, ctx.actor, 'list_all', { id: null, participantId: '' })) {
     if (ctx.actor.kind !== 'user') throw new DomainError('FORBIDDEN', 'Not allowed');
     // Others see only their own participant's people; asking for another participant's
     // list yields an empty page rather than a tell-tale refusal.
-    if (participantId && participantId !== ctx.actor.participantId) return { items: [], nextCursor: null };
+    if (participantId && participantId !== ctx.actor.participantId)
+      return { items: [], nextCursor: null };
     participantId = ctx.actor.participantId;
   }
   const cursor = decodeCursor(query.cursor, ['string']);
@@ -114,7 +126,12 @@ export async function browseUsers(deps: Deps, ctx: RequestContext, query: UserQu
     query.limit + 1,
   );
   const now = deps.clock.now();
-  return toPage(rows, query.limit, (r) => [r.email], (r) => presentUser(r, now));
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.email],
+    (r) => presentUser(r, now),
+  );
 }
 
 export interface UpdateUserInput {
@@ -123,10 +140,18 @@ export interface UpdateUserInput {
   status?: 'active' | 'disabled' | undefined;
 }
 
-export async function changeUser(deps: Deps, ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserView> {
+export async function changeUser(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateUserInput,
+): Promise<UserView> {
   return deps.database.transaction(async (tx) => {
     const user = await findUserById(tx, id);
-    if (!user || !can(userPolicy, ctx.actor, 'read', { id: user.id, participantId: user.participantId })) {
+    if (
+      !user ||
+      !can(userPolicy, ctx.actor, 'read', { id: user.id, participantId: user.participantId })
+    ) {
       throw notFound('User');
     }
     authorize(userPolicy, ctx.actor, 'update', { id: user.id, participantId: user.participantId });
@@ -136,8 +161,15 @@ export async function changeUser(deps: Deps, ctx: RequestContext, id: string, in
       user.roles.includes('admin') &&
       user.status === 'active' &&
       ((roles && !roles.includes('admin')) || input.status === 'disabled');
-    if (losesAdmin && user.participant.kind === 'secretariat' && (await countActiveAdmins(tx, user.participantId)) <= 1) {
-      throw new DomainError('LAST_ADMIN', 'The node must keep at least one secretariat administrator');
+    if (
+      losesAdmin &&
+      user.participant.kind === 'secretariat' &&
+      (await countActiveAdmins(tx, user.participantId)) <= 1
+    ) {
+      throw new DomainError(
+        'LAST_ADMIN',
+        'The node must keep at least one secretariat administrator',
+      );
     }
     const now = deps.clock.now();
     const patch: Record<string, unknown> = {};
@@ -158,25 +190,44 @@ export async function changeUser(deps: Deps, ctx: RequestContext, id: string, in
     await updateUser(tx, id, { ...patch, updatedAt: now });
     if (patch.status === 'disabled') await revokeUserSessions(tx, id, now);
     await recordAudit(tx, deps.clock, ctx, {
-      action: patch.status === 'disabled' ? 'user.disable' : patch.status === 'active' ? 'user.enable' : 'user.update',
+      action:
+        patch.status === 'disabled'
+          ? 'user.disable'
+          : patch.status === 'active'
+            ? 'user.enable'
+            : 'user.update',
       subjectType: 'user',
       subjectId: id,
       subjectParticipantId: user.participantId,
       details: { changes },
     });
-    return presentUser({ ...user, ...patch, updatedAt: now } as typeof user, now);
+    return presentUser({ ...user, ...patch, updatedAt: now }, now);
   });
 }
 
 /** An administrator sets a new password for someone (e.g. a forgotten one); their sessions end. */
-export async function resetPassword(deps: Deps, ctx: RequestContext, id: string, newPassword: string): Promise<void> {
+export async function resetPassword(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  newPassword: string,
+): Promise<void> {
   const user = await loadVisible(deps, ctx, id);
-  authorize(userPolicy, ctx.actor, 'reset_password', { id: user.id, participantId: user.participantId });
+  authorize(userPolicy, ctx.actor, 'reset_password', {
+    id: user.id,
+    participantId: user.participantId,
+  });
   checkPasswordPolicy(newPassword, 'newPassword', { email: user.email });
   const hash = await hashPassword(newPassword);
   await deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
-    await updateUser(tx, id, { passwordHash: hash, passwordChangedAt: now, updatedAt: now, failedLoginCount: 0, lockedUntil: null });
+    await updateUser(tx, id, {
+      passwordHash: hash,
+      passwordChangedAt: now,
+      updatedAt: now,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
     await revokeUserSessions(tx, id, now);
     await recordAudit(tx, deps.clock, ctx, {
       action: 'user.password_reset',

@@ -5,7 +5,13 @@ import { participants, users } from '../../db/schema';
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 export type UserWithParticipant = UserRow & {
-  participant: { id: string; name: string; kind: string; countryCode: string | null; status: string };
+  participant: {
+    id: string;
+    name: string;
+    kind: string;
+    countryCode: string | null;
+    status: string;
+  };
 };
 
 const participantCols = {
@@ -52,7 +58,11 @@ export interface UserFilter {
   after?: { email: string };
 }
 
-export async function listUsers(db: Db, filter: UserFilter, limit: number): Promise<UserWithParticipant[]> {
+export async function listUsers(
+  db: Db,
+  filter: UserFilter,
+  limit: number,
+): Promise<UserWithParticipant[]> {
   const where: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
@@ -78,7 +88,13 @@ export async function countActiveAdmins(db: Db, participantId: string): Promise<
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(eq(users.participantId, participantId), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`));
+    .where(
+      and(
+        eq(users.participantId, participantId),
+        eq(users.status, 'active'),
+        sql`'admin' = any(${users.roles})`,
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -88,6 +104,12 @@ export async function hasPlatformAdmin(db: Db): Promise<boolean> {
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
     .innerJoin(participants, eq(users.participantId, participants.id))
-    .where(and(eq(participants.kind, 'secretariat'), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`));
+    .where(
+      and(
+        eq(participants.kind, 'secretariat'),
+        eq(users.status, 'active'),
+        sql`'admin' = any(${users.roles})`,
+      ),
+    );
   return (row?.n ?? 0) > 0;
 }

@@ -49,8 +49,16 @@ export function ChangePasswordPage() {
     const problems = checkFields([
       ['currentPassword', currentPassword === '', 'Enter your current password'],
       ['newPassword', newPassword === '', 'Enter a new password'],
-      ['newPassword', newPassword !== '' && newPassword.length < MIN_PASSWORD_LENGTH, `The new password must be at least ${MIN_PASSWORD_LENGTH} characters`],
-      ['newPassword', newPassword !== '' && newPassword === currentPassword, 'Choose a password different from your current one'],
+      [
+        'newPassword',
+        newPassword !== '' && newPassword.length < MIN_PASSWORD_LENGTH,
+        `The new password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+      ],
+      [
+        'newPassword',
+        newPassword !== '' && newPassword === currentPassword,
+        'Choose a password different from your current one',
+      ],
       ['confirmPassword', confirmPassword !== newPassword, 'The two new passwords do not match'],
     ]);
     setErrors(problems);

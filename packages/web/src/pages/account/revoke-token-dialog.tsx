@@ -15,7 +15,8 @@ export function RevokeTokenDialog({
 }) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/v1/tokens/{id}/revoke', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/tokens/{id}/revoke', { params: { path: { id } } })),
     onSuccess: async (token) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
       revoke.reset();
@@ -49,7 +50,9 @@ export function RevokeTokenDialog({
         </>
       }
     >
-      {revoke.isError ? <ErrorState title="The token could not be revoked" error={revoke.error} /> : null}
+      {revoke.isError ? (
+        <ErrorState title="The token could not be revoked" error={revoke.error} />
+      ) : null}
     </Dialog>
   );
 }

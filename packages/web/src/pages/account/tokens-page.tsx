@@ -20,7 +20,9 @@ export function TokensPage() {
   const [revoking, setRevoking] = useState<Token | null>(null);
   const [revoked, setRevoked] = useState<Token | null>(null);
 
-  const sorted = [...(tokens.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const sorted = [...(tokens.data?.items ?? [])].sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  );
 
   return (
     <>
@@ -51,7 +53,11 @@ export function TokensPage() {
         </Notice>
       ) : null}
       {creating ? (
-        <section className="card" aria-labelledby="new-token-heading" style={{ marginBottom: 'var(--space-8)' }}>
+        <section
+          className="card"
+          aria-labelledby="new-token-heading"
+          style={{ marginBottom: 'var(--space-8)' }}
+        >
           <h2 id="new-token-heading" className="card-title">
             New token
           </h2>
@@ -72,7 +78,18 @@ export function TokensPage() {
         ) : tokens.isError ? (
           <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
         ) : sorted.length === 0 ? (
-          <EmptyState icon="key" headingLevel={3} title="You have no API tokens">
+          <EmptyState
+            icon="key"
+            headingLevel={3}
+            title="You have no API tokens"
+            action={
+              creating ? null : (
+                <button type="button" className="btn" onClick={() => setCreating(true)}>
+                  Create your first token
+                </button>
+              )
+            }
+          >
             <p>Create one when you want the CLI or a script to work with Concord on your behalf.</p>
           </EmptyState>
         ) : (
@@ -100,7 +117,9 @@ export function TokensPage() {
                         <span className="cell-primary">{token.name}</span>
                         <span className="cell-sub mono">{token.prefix}…</span>
                       </td>
-                      <td>{token.scopes.map((scope) => scopeLabel(meta.data, scope)).join(', ')}</td>
+                      <td>
+                        {token.scopes.map((scope) => scopeLabel(meta.data, scope)).join(', ')}
+                      </td>
                       <td>
                         <StatusBadge status={status} />
                       </td>

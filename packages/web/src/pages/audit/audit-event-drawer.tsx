@@ -5,7 +5,13 @@ import { formatPrecise } from '../../lib/format';
 import { describeAction } from './describe-action';
 
 /** Everything recorded about one event, in a side drawer so the list keeps its place. */
-export function AuditEventDrawer({ event, onClose }: { event: AuditEvent | null; onClose: () => void }) {
+export function AuditEventDrawer({
+  event,
+  onClose,
+}: {
+  event: AuditEvent | null;
+  onClose: () => void;
+}) {
   return (
     <Dialog open={event !== null} onClose={onClose} title="Audit event" variant="drawer">
       {event ? (
@@ -31,7 +37,9 @@ export function AuditEventDrawer({ event, onClose }: { event: AuditEvent | null;
             <dt>Acting for</dt>
             <dd>
               {event.actor.participantId ? (
-                <Link to={`/admin/participants/${event.actor.participantId}`}>View participant</Link>
+                <Link to={`/admin/participants/${event.actor.participantId}`}>
+                  View participant
+                </Link>
               ) : (
                 <span className="muted">—</span>
               )}

@@ -51,12 +51,16 @@ export function AuditFilters({
   const [draft, setDraft] = useState(values);
   const participants = useAllParticipants(showParticipant);
   const actors = useUsers(
-    showParticipant ? { limit: ACTOR_PICKER_LIMIT } : { limit: ACTOR_PICKER_LIMIT, participantId: me.participant.id },
+    showParticipant
+      ? { limit: ACTOR_PICKER_LIMIT }
+      : { limit: ACTOR_PICKER_LIMIT, participantId: me.participant.id },
   );
   const set = (key: AuditFilterKey) => (event: { target: { value: string } }) =>
     setDraft((previous) => ({ ...previous, [key]: event.target.value }));
   const rangeError =
-    draft.from && draft.to && draft.from > draft.to ? 'The start date must be on or before the end date' : undefined;
+    draft.from && draft.to && draft.from > draft.to
+      ? 'The start date must be on or before the end date'
+      : undefined;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -70,7 +74,13 @@ export function AuditFilters({
   };
 
   return (
-    <form className="filters" role="search" aria-label="Filter audit events" onSubmit={submit} noValidate>
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter audit events"
+      onSubmit={submit}
+      noValidate
+    >
       <TextField
         idPrefix={ID}
         name="action"
@@ -80,7 +90,13 @@ export function AuditFilters({
         value={draft.action}
         onChange={set('action')}
       />
-      <SelectField idPrefix={ID} name="actorUserId" label="Actor" value={draft.actorUserId} onChange={set('actorUserId')}>
+      <SelectField
+        idPrefix={ID}
+        name="actorUserId"
+        label="Actor"
+        value={draft.actorUserId}
+        onChange={set('actorUserId')}
+      >
         <option value="">Anyone</option>
         {draft.actorUserId && !actors.data?.items.some((user) => user.id === draft.actorUserId) ? (
           <option value={draft.actorUserId}>User {draft.actorUserId}</option>
@@ -107,7 +123,15 @@ export function AuditFilters({
           ))}
         </SelectField>
       ) : null}
-      <TextField idPrefix={ID} name="from" label="From" type="date" value={draft.from} onChange={set('from')} max={draft.to || undefined} />
+      <TextField
+        idPrefix={ID}
+        name="from"
+        label="From"
+        type="date"
+        value={draft.from}
+        onChange={set('from')}
+        max={draft.to || undefined}
+      />
       <TextField
         idPrefix={ID}
         name="to"
@@ -118,14 +142,16 @@ export function AuditFilters({
         min={draft.from || undefined}
         error={rangeError}
       />
-      <button type="submit" className="btn btn-primary">
-        Apply filters
-      </button>
-      {canClear ? (
-        <button type="button" className="btn btn-ghost" onClick={clear}>
-          Clear filters
+      <div className="filters-actions">
+        <button type="submit" className="btn btn-primary">
+          Apply filters
         </button>
-      ) : null}
+        {canClear ? (
+          <button type="button" className="btn btn-ghost" onClick={clear}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -15,6 +15,11 @@ import { AuditEventDrawer } from './audit-event-drawer';
 import { describeAction } from './describe-action';
 
 const PAGE_SIZE = 50;
+const SHORT_ID = 8;
+
+/** UUIDs are unreadable in a table; the first characters tell rows apart, the drawer has all. */
+const shortId = (id: string): string =>
+  id.length > SHORT_ID + 1 ? `${id.slice(0, SHORT_ID)}…` : id;
 
 export function AuditPage() {
   const me = useMe();
@@ -36,7 +41,9 @@ export function AuditPage() {
   if (until) query.until = until;
   if (pages.cursor) query.cursor = pages.cursor;
   const events = useAuditEvents(query);
-  const filtered = AUDIT_FILTERS.some((key) => filters[key] !== '' && (platform || key !== 'participantId'));
+  const filtered = AUDIT_FILTERS.some(
+    (key) => filters[key] !== '' && (platform || key !== 'participantId'),
+  );
 
   return (
     <>
@@ -48,7 +55,12 @@ export function AuditPage() {
             : `Every change made by or to ${me.participant.name}. Entries cannot be edited or removed.`
         }
       />
-      <AuditFilters values={filters} onApply={setFilters} showParticipant={platform} canClear={filtered} />
+      <AuditFilters
+        values={filters}
+        onApply={setFilters}
+        showParticipant={platform}
+        canClear={filtered}
+      />
 
       {events.isPending ? (
         <Loading label="Loading audit events…" />
@@ -94,15 +106,23 @@ export function AuditPage() {
                       </span>
                     </td>
                     <td>
-                      <span className="mono">{event.action}</span>
+                      <span className="code">{event.action}</span>
                       <span className="cell-sub">{describeAction(event.action)}</span>
                     </td>
                     <td>
                       <Badge>{event.subjectType}</Badge>
-                      {event.subjectId ? <span className="cell-sub mono">{event.subjectId}</span> : null}
+                      {event.subjectId ? (
+                        <span className="cell-sub mono" title={event.subjectId}>
+                          {shortId(event.subjectId)}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="actions">
-                      <button type="button" className="btn btn-sm" onClick={() => setSelected(event)}>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => setSelected(event)}
+                      >
                         Details
                         <span className="visually-hidden">
                           {' '}

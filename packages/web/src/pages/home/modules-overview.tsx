@@ -7,7 +7,10 @@ export function ModulesOverview() {
       <div className="section-header">
         <div>
           <h2 id="modules-heading">The regime’s modules</h2>
-          <p>Each pillar of the regime is carried by one module. They open here as they go live on this node.</p>
+          <p>
+            Each pillar of the regime is carried by one module. They open here as they go live on
+            this node.
+          </p>
         </div>
       </div>
       <ul className="card-grid plain-list" style={{ listStyle: 'none' }}>

@@ -46,7 +46,8 @@ export function AccountCard({ linkToParticipant = false }: { linkToParticipant?:
         </dd>
       </dl>
       <div className="card-footer">
-        <Link to="/account/password">Change password</Link> · <Link to="/account/tokens">API tokens</Link>
+        <Link to="/account/password">Change password</Link> ·{' '}
+        <Link to="/account/tokens">API tokens</Link>
       </div>
     </section>
   );

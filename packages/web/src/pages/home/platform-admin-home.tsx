@@ -12,36 +12,75 @@ function countByKind(participants: readonly Participant[]): [ParticipantKind, nu
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
+function StatCard({ id, title, value, caption, to }: {
+  id: string;
+  title: string;
+  value: number;
+  caption: string;
+  to: string;
+}) {
+  return (
+    <section className="card stat-card" aria-labelledby={id}>
+      <h2 className="card-title" id={id}>
+        <Link to={to}>{title}</Link>
+      </h2>
+      <p className="stat">{value}</p>
+      <p className="stat-label">{caption}</p>
+    </section>
+  );
+}
+
 /** For the secretariat's administrators: the size and shape of the community, and what changed. */
 export function PlatformAdminHome() {
   const participants = useAllParticipants();
   const meta = useMeta();
 
-  let community;
-  if (participants.isPending) {
-    community = <Loading label="Counting participants…" />;
-  } else if (participants.isError) {
-    community = <ErrorState error={participants.error} />;
-  } else {
-    const all = participants.data;
-    const users = all.reduce((sum, p) => sum + p.userCount, 0);
-    const suspended = all.filter((p) => p.status === 'suspended').length;
-    const byKind = countByKind(all);
-    const largest = byKind[0]?.[1] ?? 1;
-    community = (
-      <div className="card-grid">
-        <section className="card" aria-labelledby="participants-stat">
-          <h2 className="card-title" id="participants-stat">
-            Participants
+  if (participants.isPending) return <Loading label="Counting participants…" />;
+  if (participants.isError) {
+    return <ErrorState error={participants.error} onRetry={() => void participants.refetch()} />;
+  }
+
+  const all = participants.data;
+  const users = all.reduce((sum, p) => sum + p.userCount, 0);
+  const suspended = all.filter((p) => p.status === 'suspended').length;
+  const states = all.filter((p) => p.kind === 'state').length;
+  const byKind = countByKind(all);
+  const largest = byKind[0]?.[1] ?? 1;
+
+  return (
+    <>
+      <div className="stat-grid">
+        <StatCard
+          id="stat-participants"
+          title="Participants"
+          value={all.length}
+          caption={suspended > 0 ? `${suspended} suspended` : 'All active'}
+          to="/admin/participants"
+        />
+        <StatCard
+          id="stat-states"
+          title="States"
+          value={states}
+          caption={states === 1 ? 'state takes part' : 'states take part'}
+          to="/admin/participants?kind=state"
+        />
+        <StatCard
+          id="stat-users"
+          title="Users"
+          value={users}
+          caption={`across ${all.length} ${all.length === 1 ? 'participant' : 'participants'}`}
+          to="/admin/users"
+        />
+      </div>
+      <div className="card-grid card-grid-wide">
+        <section className="card" aria-labelledby="kinds-title">
+          <h2 className="card-title" id="kinds-title">
+            Participants by kind
           </h2>
-          <p className="stat">{all.length}</p>
-          <p className="stat-label">
-            {suspended > 0 ? `${suspended} suspended` : 'All active'}
-          </p>
-          <ul className="bar-list" aria-label="Participants by kind">
+          <ul className="bar-list">
             {byKind.map(([kind, count]) => (
               <li key={kind}>
-                <span>{kindLabel(meta.data, kind)}</span>
+                <Link to={`/admin/participants?kind=${kind}`}>{kindLabel(meta.data, kind)}</Link>
                 <span>{count}</span>
                 <span className="bar" aria-hidden="true">
                   <span style={{ width: `${(count / largest) * 100}%` }} />
@@ -49,33 +88,10 @@ export function PlatformAdminHome() {
               </li>
             ))}
           </ul>
-          <div className="card-footer">
-            <Link to="/admin/participants">Manage participants</Link>
-          </div>
         </section>
-        <section className="card" aria-labelledby="users-stat">
-          <h2 className="card-title" id="users-stat">
-            Users
-          </h2>
-          <p className="stat">{users}</p>
-          <p className="stat-label">
-            accounts across {all.length} {all.length === 1 ? 'participant' : 'participants'}
-          </p>
-          <div className="card-footer">
-            <Link to="/admin/users">Manage users</Link> · <Link to="/admin/users/new">Add a user</Link>
-          </div>
-        </section>
-      </div>
-    );
-  }
-
-  return (
-    <>
-      {community}
-      <div className="card-grid card-grid-wide">
         <RecentActivityCard />
-        <AccountCard linkToParticipant />
       </div>
+      <AccountCard linkToParticipant />
     </>
   );
 }

@@ -8,7 +8,10 @@ import { describeAction } from '../audit/describe-action';
 const RECENT_EVENTS = 6;
 
 export function RecentActivityCard({ participantId }: { participantId?: string }) {
-  const events = useAuditEvents({ limit: RECENT_EVENTS, ...(participantId ? { participantId } : {}) });
+  const events = useAuditEvents({
+    limit: RECENT_EVENTS,
+    ...(participantId ? { participantId } : {}),
+  });
   // An admin whose role does not reach the audit trail simply does not get this card.
   if (events.isError && isApiError(events.error) && events.error.status === 403) return null;
   return (

@@ -51,7 +51,8 @@ export function NewParticipantPage() {
       const state: FlashState = { flash: `${participant.name} has been registered.` };
       await navigate(`/admin/participants/${participant.id}`, { state });
     },
-    onError: (error) => setErrors(toFormErrors(error, FIELDS, { NAME_TAKEN: 'name', COUNTRY_TAKEN: 'countryCode' })),
+    onError: (error) =>
+      setErrors(toFormErrors(error, FIELDS, { NAME_TAKEN: 'name', COUNTRY_TAKEN: 'countryCode' })),
   });
 
   const breadcrumbs = [{ label: 'Participants', to: '/admin/participants' }];
@@ -59,7 +60,9 @@ export function NewParticipantPage() {
     return (
       <>
         <PageHeader title="New participant" breadcrumbs={breadcrumbs} />
-        <Notice tone="warning">Only the secretariat’s administrators can register participants.</Notice>
+        <Notice tone="warning">
+          Only the secretariat’s administrators can register participants.
+        </Notice>
       </>
     );
   }
@@ -178,7 +181,11 @@ export function NewParticipantPage() {
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
             {create.isPending ? 'Registering…' : 'Register participant'}
           </button>
-          <button type="button" className="btn btn-ghost" onClick={() => void navigate('/admin/participants')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void navigate('/admin/participants')}
+          >
             Cancel
           </button>
         </div>

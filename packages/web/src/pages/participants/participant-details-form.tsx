@@ -41,7 +41,9 @@ export function ParticipantDetailsForm({
 
   const save = useMutation({
     mutationFn: (body: ParticipantUpdate) =>
-      unwrap(api.PATCH('/api/v1/participants/{id}', { params: { path: { id: participant.id } }, body })),
+      unwrap(
+        api.PATCH('/api/v1/participants/{id}', { params: { path: { id: participant.id } }, body }),
+      ),
     onSuccess: async (updated) => {
       queryClient.setQueryData(queryKeys.participants.detail(updated.id), updated);
       await queryClient.invalidateQueries({ queryKey: queryKeys.participants.all });
@@ -56,7 +58,11 @@ export function ParticipantDetailsForm({
     const problems = checkFields([
       ['name', values.name.trim() === '', 'Enter the participant’s name'],
       ['name', values.name.trim().length === 1, 'The name must be at least 2 characters'],
-      ['website', website !== '' && !/^https?:\/\/\S+$/i.test(website), 'Enter a web address starting with https://'],
+      [
+        'website',
+        website !== '' && !/^https?:\/\/\S+$/i.test(website),
+        'Enter a web address starting with https://',
+      ],
     ]);
     setErrors(problems);
     if (hasErrors(problems)) return;
@@ -64,8 +70,10 @@ export function ParticipantDetailsForm({
     const body: ParticipantUpdate = {};
     if (values.name.trim() !== participant.name) body.name = values.name.trim();
     // A cleared optional field is sent as null, which removes it.
-    if (values.shortName.trim() !== (participant.shortName ?? '')) body.shortName = values.shortName.trim() || null;
-    if (values.description.trim() !== participant.description) body.description = values.description.trim();
+    if (values.shortName.trim() !== (participant.shortName ?? ''))
+      body.shortName = values.shortName.trim() || null;
+    if (values.description.trim() !== participant.description)
+      body.description = values.description.trim();
     if (website !== (participant.website ?? '')) body.website = website || null;
     if (canChangeStatus && values.status !== participant.status) body.status = values.status;
     if (Object.keys(body).length === 0) {
@@ -127,7 +135,11 @@ export function ParticipantDetailsForm({
           value={[values.status]}
           onChange={([status]) => status && setValues({ ...values, status })}
           choices={[
-            { value: 'active', label: 'Active', description: 'Its users can sign in and act for it.' },
+            {
+              value: 'active',
+              label: 'Active',
+              description: 'Its users can sign in and act for it.',
+            },
             {
               value: 'suspended',
               label: 'Suspended',

@@ -9,7 +9,13 @@ import { RegisterKeyForm } from './register-key-form';
 import { RevokeKeyDialog } from './revoke-key-dialog';
 
 /** The participant's Ed25519 public keys, which verify the statements it signs. */
-export function ParticipantKeys({ participant, canManage }: { participant: Participant; canManage: boolean }) {
+export function ParticipantKeys({
+  participant,
+  canManage,
+}: {
+  participant: Participant;
+  canManage: boolean;
+}) {
   const keys = useParticipantKeys(participant.id);
   const [registering, setRegistering] = useState(false);
   const [revoking, setRevoking] = useState<ParticipantKey | null>(null);
@@ -20,7 +26,9 @@ export function ParticipantKeys({ participant, canManage }: { participant: Parti
       <div className="section-header">
         <div>
           <h2 id="keys-heading">Signing keys</h2>
-          <p>Ed25519 public keys that verify the statements {participant.name} signs into the ledger.</p>
+          <p>
+            Ed25519 public keys that verify the statements {participant.name} signs into the ledger.
+          </p>
         </div>
         {canManage && !registering ? (
           <button
@@ -80,7 +88,9 @@ export function ParticipantKeys({ participant, canManage }: { participant: Parti
                 <tr key={key.id}>
                   <td>
                     <span className="cell-primary">{key.label}</span>
-                    <span className="cell-sub">{key.algorithm === 'ed25519' ? 'Ed25519' : key.algorithm}</span>
+                    <span className="cell-sub">
+                      {key.algorithm === 'ed25519' ? 'Ed25519' : key.algorithm}
+                    </span>
                   </td>
                   <td>
                     <span className="mono">{key.fingerprint}</span>

@@ -113,7 +113,9 @@ export function ParticipantPage() {
             <dt>Kind</dt>
             <dd>{kindLabel(meta.data, p.kind)}</dd>
             <dt>Country</dt>
-            <dd>{p.countryName ?? p.countryCode ?? <span className="muted">Not applicable</span>}</dd>
+            <dd>
+              {p.countryName ?? p.countryCode ?? <span className="muted">Not applicable</span>}
+            </dd>
             <dt>Website</dt>
             <dd>
               {p.website ? (

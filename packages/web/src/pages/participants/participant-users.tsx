@@ -8,7 +8,13 @@ import { DateTime } from '../../components/time';
 
 const USERS_SHOWN = 10;
 
-export function ParticipantUsers({ participant, canManage }: { participant: Participant; canManage: boolean }) {
+export function ParticipantUsers({
+  participant,
+  canManage,
+}: {
+  participant: Participant;
+  canManage: boolean;
+}) {
   const meta = useMeta();
   const users = useUsers({ participantId: participant.id, limit: USERS_SHOWN }, canManage);
 
@@ -38,7 +44,10 @@ export function ParticipantUsers({ participant, canManage }: { participant: Part
           headingLevel={3}
           title="No users yet"
           action={
-            <Link className="btn btn-primary" to={`/admin/users/new?participantId=${participant.id}`}>
+            <Link
+              className="btn btn-primary"
+              to={`/admin/users/new?participantId=${participant.id}`}
+            >
               Add the first user
             </Link>
           }
@@ -46,7 +55,12 @@ export function ParticipantUsers({ participant, canManage }: { participant: Part
           <p>Nobody can act for {participant.name} until it has at least one user.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="participant-users-heading" tabIndex={0}>
+        <div
+          className="table-wrap"
+          role="region"
+          aria-labelledby="participant-users-heading"
+          tabIndex={0}
+        >
           <table className="table">
             <thead>
               <tr>

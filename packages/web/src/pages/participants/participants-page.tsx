@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ParticipantKind, ParticipantQuery } from '@concord/api-client';
+import type { Participant, ParticipantKind, ParticipantQuery } from '@concord/api-client';
 import { useMe } from '../../auth/session';
 import { canCreateParticipants } from '../../auth/permissions';
 import { DEFAULT_PAGE_SIZE, useParticipants } from '../../api/participants';
@@ -14,20 +14,21 @@ import { Icon } from '../../components/icons';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 
-const FILTERS = ['q', 'kind'] as const;
+const FILTERS = ['q', 'kind', 'status'] as const;
 
 export function ParticipantsPage() {
   const me = useMe();
   const meta = useMeta();
   const [filters, setFilters] = useUrlFilters(FILTERS);
-  const pages = useCursorPagination(`${filters.q}|${filters.kind}`);
+  const pages = useCursorPagination(`${filters.q}|${filters.kind}|${filters.status}`);
   const query: ParticipantQuery = { limit: DEFAULT_PAGE_SIZE };
   if (filters.q) query.q = filters.q;
   // The server validates the kind; a hand-edited URL gets its error message, not a crash.
   if (filters.kind) query.kind = filters.kind as ParticipantKind;
+  if (filters.status) query.status = filters.status as Participant['status'];
   if (pages.cursor) query.cursor = pages.cursor;
   const list = useParticipants(query);
-  const filtered = filters.q !== '' || filters.kind !== '';
+  const filtered = filters.q !== '' || filters.kind !== '' || filters.status !== '';
 
   return (
     <>
@@ -49,7 +50,7 @@ export function ParticipantsPage() {
         query={filters.q}
         placeholder="Name or short name"
         onSearch={(q) => setFilters({ q })}
-        onClear={() => setFilters({ q: '', kind: '' })}
+        onClear={() => setFilters({ q: '', kind: '', status: '' })}
         canClear={filtered}
       >
         <SelectField
@@ -66,6 +67,17 @@ export function ParticipantsPage() {
             </option>
           ))}
         </SelectField>
+        <SelectField
+          idPrefix="participant-filters"
+          name="status"
+          label="Status"
+          value={filters.status}
+          onChange={(event) => setFilters({ status: event.target.value })}
+        >
+          <option value="">Any status</option>
+          <option value="active">Active</option>
+          <option value="suspended">Suspended</option>
+        </SelectField>
       </FilterBar>
 
       {list.isPending ? (
@@ -73,7 +85,10 @@ export function ParticipantsPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <EmptyState icon="building" title={filtered ? 'No participants match' : 'No participants yet'}>
+        <EmptyState
+          icon="building"
+          title={filtered ? 'No participants match' : 'No participants yet'}
+        >
           <p>
             {filtered
               ? 'Try a different name, or clear the filters to see everyone.'
@@ -82,7 +97,12 @@ export function ParticipantsPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="table-wrap" role="region" aria-labelledby="participants-caption" tabIndex={0}>
+          <div
+            className="table-wrap"
+            role="region"
+            aria-labelledby="participants-caption"
+            tabIndex={0}
+          >
             <table className="table">
               <caption id="participants-caption" className="visually-hidden">
                 Participants{filtered ? ' matching the filters' : ''}
@@ -105,10 +125,16 @@ export function ParticipantsPage() {
                       <Link className="cell-primary" to={`/admin/participants/${participant.id}`}>
                         {participant.name}
                       </Link>
-                      {participant.shortName ? <span className="cell-sub">{participant.shortName}</span> : null}
+                      {participant.shortName ? (
+                        <span className="cell-sub">{participant.shortName}</span>
+                      ) : null}
                     </td>
                     <td>{kindLabel(meta.data, participant.kind)}</td>
-                    <td>{participant.countryName ?? participant.countryCode ?? <span className="muted">—</span>}</td>
+                    <td>
+                      {participant.countryName ?? participant.countryCode ?? (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td className="num">{participant.userCount}</td>
                     <td>
                       <StatusBadge status={participant.status} />

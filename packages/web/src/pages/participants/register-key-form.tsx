@@ -27,7 +27,12 @@ export function RegisterKeyForm({
 
   const register = useMutation({
     mutationFn: (body: { label: string; publicKey: string }) =>
-      unwrap(api.POST('/api/v1/participants/{id}/keys', { params: { path: { id: participantId } }, body })),
+      unwrap(
+        api.POST('/api/v1/participants/{id}/keys', {
+          params: { path: { id: participantId } },
+          body,
+        }),
+      ),
     onSuccess: async (key) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.participants.keys(participantId) });
       onDone(key);

@@ -51,7 +51,9 @@ export function RevokeKeyDialog({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!target) return;
-    const problems = checkFields([['reason', reason.trim() === '', 'Say why the key is being revoked']]);
+    const problems = checkFields([
+      ['reason', reason.trim() === '', 'Say why the key is being revoked'],
+    ]);
     setErrors(problems);
     if (hasErrors(problems)) return;
     revoke.mutate({ keyId: target.id, reason: reason.trim() });

@@ -18,7 +18,15 @@ const FIELDS = { displayName: 'Full name', roles: 'Roles', status: 'Status' };
 const sameRoles = (a: readonly Role[], b: readonly Role[]): boolean =>
   a.length === b.length && a.every((role) => b.includes(role));
 
-export function EditUserForm({ user, isSelf, onSaved }: { user: User; isSelf: boolean; onSaved: () => void }) {
+export function EditUserForm({
+  user,
+  isSelf,
+  onSaved,
+}: {
+  user: User;
+  isSelf: boolean;
+  onSaved: () => void;
+}) {
   const meta = useMeta();
   const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState(user.displayName);
@@ -43,7 +51,11 @@ export function EditUserForm({ user, isSelf, onSaved }: { user: User; isSelf: bo
     setUnchanged(false);
     const problems = checkFields([
       ['displayName', displayName.trim() === '', 'Enter the person’s name'],
-      ['roles', roles.length === 0, 'Keep at least one role; to stop someone signing in, disable the account'],
+      [
+        'roles',
+        roles.length === 0,
+        'Keep at least one role; to stop someone signing in, disable the account',
+      ],
     ]);
     setErrors(problems);
     if (hasErrors(problems)) return;
@@ -59,7 +71,11 @@ export function EditUserForm({ user, isSelf, onSaved }: { user: User; isSelf: bo
   };
 
   const roleChoices =
-    meta.data?.roles.map((role) => ({ value: role.id, label: role.label, description: role.description })) ?? [];
+    meta.data?.roles.map((role) => ({
+      value: role.id,
+      label: role.label,
+      description: role.description,
+    })) ?? [];
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -78,7 +94,11 @@ export function EditUserForm({ user, isSelf, onSaved }: { user: User; isSelf: bo
         idPrefix={FORM}
         name="roles"
         legend="Roles"
-        hint={isSelf ? 'Take care: removing your own administrator role takes effect at once.' : undefined}
+        hint={
+          isSelf
+            ? 'Take care: removing your own administrator role takes effect at once.'
+            : undefined
+        }
         choices={roleChoices}
         value={roles}
         error={errors.fields.roles}

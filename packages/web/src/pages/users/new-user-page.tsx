@@ -68,11 +68,19 @@ export function NewUserPage() {
     const problems = checkFields([
       ['participantId', participantId === '', 'Choose the participant this user acts for'],
       ['email', email.trim() === '', 'Enter an email address'],
-      ['email', email.trim() !== '' && !EMAIL.test(email.trim()), 'Enter an email address like name@example.org'],
+      [
+        'email',
+        email.trim() !== '' && !EMAIL.test(email.trim()),
+        'Enter an email address like name@example.org',
+      ],
       ['displayName', displayName.trim() === '', 'Enter the person’s name'],
       ['roles', roles.length === 0, 'Choose at least one role'],
       ['password', password === '', 'Enter an initial password'],
-      ['password', password !== '' && password.length < MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters`],
+      [
+        'password',
+        password !== '' && password.length < MIN_PASSWORD_LENGTH,
+        `The password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+      ],
     ]);
     setErrors(problems);
     if (hasErrors(problems)) return;
@@ -86,7 +94,11 @@ export function NewUserPage() {
   };
 
   const roleChoices =
-    meta.data?.roles.map((role) => ({ value: role.id, label: role.label, description: role.description })) ?? [];
+    meta.data?.roles.map((role) => ({
+      value: role.id,
+      label: role.label,
+      description: role.description,
+    })) ?? [];
 
   return (
     <>
@@ -109,7 +121,9 @@ export function NewUserPage() {
             onChange={(event) => setParticipantId(event.target.value)}
             disabled={participants.isPending}
           >
-            <option value="">{participants.isPending ? 'Loading participants…' : 'Choose a participant'}</option>
+            <option value="">
+              {participants.isPending ? 'Loading participants…' : 'Choose a participant'}
+            </option>
             {participants.data?.map((participant) => (
               <option key={participant.id} value={participant.id}>
                 {participant.name}
@@ -174,14 +188,22 @@ export function NewUserPage() {
           onChange={(event) => setPassword(event.target.value)}
         />
         <label className="checkbox-inline" style={{ marginTop: 'calc(-1 * var(--space-3))' }}>
-          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showPassword}
+            onChange={(event) => setShowPassword(event.target.checked)}
+          />
           Show password
         </label>
         <div className="button-row">
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
             {create.isPending ? 'Creating…' : 'Create user'}
           </button>
-          <button type="button" className="btn btn-ghost" onClick={() => void navigate('/admin/users')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void navigate('/admin/users')}
+          >
             Cancel
           </button>
         </div>

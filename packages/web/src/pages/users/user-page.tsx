@@ -11,6 +11,7 @@ import { DateTime } from '../../components/time';
 import { useFlash } from '../../hooks/use-flash';
 import { isLocked } from '../../lib/users';
 import { EditUserForm } from './edit-user-form';
+import { SetPasswordForm } from './set-password-form';
 
 const breadcrumbs = [{ label: 'Users', to: '/admin/users' }];
 
@@ -79,35 +80,50 @@ export function UserPage() {
           </h2>
           <EditUserForm key={u.updatedAt} user={u} isSelf={self} onSaved={() => setSaved(true)} />
         </section>
-        <section aria-labelledby="user-details-heading" className="card">
-          <h2 id="user-details-heading" className="card-title">
-            Account
-          </h2>
-          <dl className="details">
-            <dt>Participant</dt>
-            <dd>
-              <Link to={`/admin/participants/${u.participant.id}`}>{u.participant.name}</Link>
-              <span className="cell-sub">{kindLabel(meta.data, u.participant.kind)}</span>
-            </dd>
-            <dt>Email</dt>
-            <dd>{u.email}</dd>
-            <dt>Last sign-in</dt>
-            <dd>
-              <DateTime value={u.lastLoginAt} empty="Never" />
-            </dd>
-            <dt>Created</dt>
-            <dd>
-              <DateTime value={u.createdAt} />
-            </dd>
-            <dt>Last changed</dt>
-            <dd>
-              <DateTime value={u.updatedAt} />
-            </dd>
-          </dl>
-          <div className="card-footer">
-            <Link to={`/admin/audit?actorUserId=${u.id}`}>What this user has done</Link>
-          </div>
-        </section>
+        <div className="stack">
+          <section aria-labelledby="user-details-heading" className="card">
+            <h2 id="user-details-heading" className="card-title">
+              Account
+            </h2>
+            <dl className="details">
+              <dt>Participant</dt>
+              <dd>
+                <Link to={`/admin/participants/${u.participant.id}`}>{u.participant.name}</Link>
+                <span className="cell-sub">{kindLabel(meta.data, u.participant.kind)}</span>
+              </dd>
+              <dt>Email</dt>
+              <dd>{u.email}</dd>
+              <dt>Last sign-in</dt>
+              <dd>
+                <DateTime value={u.lastLoginAt} empty="Never" />
+              </dd>
+              <dt>Created</dt>
+              <dd>
+                <DateTime value={u.createdAt} />
+              </dd>
+              <dt>Last changed</dt>
+              <dd>
+                <DateTime value={u.updatedAt} />
+              </dd>
+            </dl>
+            <div className="card-footer">
+              <Link to={`/admin/audit?actorUserId=${u.id}`}>What this user has done</Link>
+            </div>
+          </section>
+          <section aria-labelledby="password-heading" className="card">
+            <h2 id="password-heading" className="card-title">
+              Password
+            </h2>
+            {self ? (
+              <p className="small">
+                To change your own password, use <Link to="/account/password">Change password</Link>
+                .
+              </p>
+            ) : (
+              <SetPasswordForm user={u} />
+            )}
+          </section>
+        </div>
       </div>
     </>
   );

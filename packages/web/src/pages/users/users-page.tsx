@@ -29,7 +29,9 @@ export function UsersPage() {
   const [filters, setFilters] = useUrlFilters(FILTERS);
   // A participant's admins only ever see their own people; the server enforces it too.
   const participantId = platform ? filters.participantId : me.participant.id;
-  const pages = useCursorPagination(`${filters.q}|${participantId}|${filters.role}|${filters.status}`);
+  const pages = useCursorPagination(
+    `${filters.q}|${participantId}|${filters.role}|${filters.status}`,
+  );
 
   const query: UserQuery = { limit: PAGE_SIZE };
   if (filters.q) query.q = filters.q;
@@ -38,7 +40,11 @@ export function UsersPage() {
   if (filters.status) query.status = filters.status as UserStatus;
   if (pages.cursor) query.cursor = pages.cursor;
   const list = useUsers(query);
-  const filtered = filters.q !== '' || filters.role !== '' || filters.status !== '' || (platform && filters.participantId !== '');
+  const filtered =
+    filters.q !== '' ||
+    filters.role !== '' ||
+    filters.status !== '' ||
+    (platform && filters.participantId !== '');
 
   return (
     <>
@@ -52,7 +58,9 @@ export function UsersPage() {
         actions={
           <Link
             className="btn btn-primary"
-            to={participantId ? `/admin/users/new?participantId=${participantId}` : '/admin/users/new'}
+            to={
+              participantId ? `/admin/users/new?participantId=${participantId}` : '/admin/users/new'
+            }
           >
             <Icon name="plus" />
             New user
@@ -117,7 +125,11 @@ export function UsersPage() {
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
         <EmptyState icon="users" title={filtered ? 'No users match' : 'No users yet'}>
-          <p>{filtered ? 'Try a different search, or clear the filters.' : 'Add the first user to get started.'}</p>
+          <p>
+            {filtered
+              ? 'Try a different search, or clear the filters.'
+              : 'Add the first user to get started.'}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -145,7 +157,11 @@ export function UsersPage() {
                       <span className="cell-sub">{user.email}</span>
                     </td>
                     <td>{user.participant.name}</td>
-                    <td>{user.roles.map((role) => roleLabel(meta.data, role)).join(', ') || <span className="muted">None</span>}</td>
+                    <td>
+                      {user.roles.map((role) => roleLabel(meta.data, role)).join(', ') || (
+                        <span className="muted">None</span>
+                      )}
+                    </td>
                     <td>
                       <span className="badge-list">
                         <StatusBadge status={user.status} />

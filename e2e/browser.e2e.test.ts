@@ -1,0 +1,149 @@
+/**
+ * The web app in a real browser against a real server: sign in through the form, create a
+ * user, create and revoke an API token, sign out. Selectors are the accessible ones (roles and
+ * labels), so the test also fails when a control loses its label or role.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startTestServer } from './harness';
+import { launchChromium } from './chromium';
+
+const context: BrowserContext | null = await launchChromium();
+const suite = context ? describe : describe.skip;
+const title = context
+  ? 'web app in Chromium'
+  : 'web app in Chromium (skipped: /usr/bin/chromium is not installed)';
+
+suite(title, () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let page: Page;
+  const stamp = Date.now().toString(36);
+  const newUser = {
+    name: `Ada Lovelace ${stamp}`,
+    email: `ada.${stamp}@e2e.example`,
+    password: 'correct horse battery staple',
+  };
+  const tokenName = `e2e token ${stamp}`;
+
+  const mainNav = () => page.getByRole('navigation', { name: 'Main' });
+  const openAccountMenu = async () => {
+    await page.getByRole('button', { name: /Account menu for/ }).click();
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    page = await context!.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await context?.browser()?.close();
+    await server?.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in form and back to the page they wanted', async () => {
+    await page.goto(`${server.url}/admin/users`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+
+    await page.getByLabel('Email address', { exact: true }).fill(server.demo.adminEmail);
+    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+    // The secretariat's admin sees the Administration section, with the current page marked.
+    await expect
+      .poll(() => mainNav().getByRole('link', { name: 'Users' }).getAttribute('aria-current'))
+      .toBe('page');
+  });
+
+  it('offers a skip link as the first thing to tab to', async () => {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(focused).toBe('Skip to main content');
+  });
+
+  it('creates a user through the form, who then appears in the users list', async () => {
+    await page.getByRole('link', { name: 'New user' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New user' }).waitFor();
+
+    const participant = page.getByLabel('Participant', { exact: true });
+    await expect.poll(() => participant.locator('option').count()).toBeGreaterThan(1);
+    await participant.selectOption({ index: 1 });
+    await page.getByLabel('Email address', { exact: true }).fill(newUser.email);
+    await page.getByLabel('Full name', { exact: true }).fill(newUser.name);
+    await page.getByRole('checkbox', { name: 'Analyst', exact: true }).check();
+    await page.getByLabel('Initial password', { exact: true }).fill(newUser.password);
+    await page.getByRole('button', { name: 'Create user' }).click();
+
+    await page.getByRole('heading', { level: 1, name: newUser.name }).waitFor();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'can now sign in' }).count()).toBe(1);
+
+    await mainNav().getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill(newUser.email);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: newUser.email });
+    await row.waitFor();
+    expect(await row.getByRole('link', { name: newUser.name }).count()).toBe(1);
+    expect(await row.textContent()).toContain('Analyst');
+  });
+
+  it('creates an API token and shows its secret exactly once', async () => {
+    await openAccountMenu();
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+
+    await page.getByRole('button', { name: 'New token' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(tokenName);
+    await page.getByRole('button', { name: 'Create token' }).click();
+
+    const secret = page.getByLabel('Token secret', { exact: true });
+    await secret.waitFor();
+    const value = await secret.inputValue();
+    expect(value.length).toBeGreaterThan(20);
+    expect(await page.getByText('This is the only time it will be shown').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Copy token' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'I have stored it safely' }).click();
+    expect(await page.getByLabel('Token secret', { exact: true }).count()).toBe(0);
+    // Nor does it come back with the page: the server only ever returned it once.
+    await page.reload();
+    await page.getByRole('row').filter({ hasText: tokenName }).waitFor();
+    expect(await page.getByLabel('Token secret', { exact: true }).count()).toBe(0);
+    expect(await page.content()).not.toContain(value);
+  });
+
+  it('revokes the token after confirmation, and lists it as revoked', async () => {
+    const row = page.getByRole('row').filter({ hasText: tokenName });
+    expect(await row.textContent()).toContain('Active');
+
+    // Escape dismisses the confirmation without revoking anything.
+    await row.getByRole('button', { name: /Revoke/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Revoke token/ });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await row.textContent()).toContain('Active');
+
+    await row.getByRole('button', { name: /Revoke/ }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Revoke token' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.textContent()).toContain('Revoked');
+    expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
+  });
+
+  it('logs out and lands on the sign-in page', async () => {
+    await openAccountMenu();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await page.getByText('You have logged out.').count()).toBe(1);
+
+    // The session is really gone: the app sends us back to sign in.
+    await page.goto(`${server.url}/account/tokens`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+  });
+});
