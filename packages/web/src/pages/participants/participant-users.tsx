@@ -24,8 +24,9 @@ export function ParticipantUsers({
         <div>
           <h2 id="participant-users-heading">Users</h2>
           <p>
-            {participant.userCount} {participant.userCount === 1 ? 'account' : 'accounts'} act for{' '}
-            {participant.name}.
+            {participant.userCount === 1
+              ? `1 account acts for ${participant.name}.`
+              : `${participant.userCount} accounts act for ${participant.name}.`}
           </p>
         </div>
         {canManage && participant.userCount > USERS_SHOWN ? (

@@ -85,7 +85,7 @@ export function UserPage() {
             <h2 id="user-details-heading" className="card-title">
               Account
             </h2>
-            <dl className="details">
+            <dl className="details details--stacked">
               <dt>Participant</dt>
               <dd>
                 <Link to={`/admin/participants/${u.participant.id}`}>{u.participant.name}</Link>
