@@ -78,7 +78,9 @@ suite(title, () => {
     await page.getByRole('button', { name: 'Create user' }).click();
 
     await page.getByRole('heading', { level: 1, name: newUser.name }).waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'can now sign in' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'can now sign in' }).count())
+      .toBe(1);
 
     await mainNav().getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();

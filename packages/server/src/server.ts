@@ -12,6 +12,7 @@ import { systemRandom } from './platform/random';
 import { ensureFirstAdmin, type FirstAdminResult } from './bootstrap/first-admin';
 import { formatDemoLogins, loadDemoCommunity, type DemoResult } from './demo/community';
 import type { App } from './http/types';
+import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './maintenance';
 
 export interface PrepareResult {
   database: Database;
@@ -94,9 +95,17 @@ export async function serve(
   }
   print('');
 
+  const maintain = () => {
+    runMaintenance(deps).catch((err: unknown) => log.warn({ err }, 'maintenance failed'));
+  };
+  maintain();
+  const maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS);
+  maintenance.unref();
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(maintenance);
       lifecycle.shuttingDown = true;
       const timer = setTimeout(() => {
         log.warn('shutdown timed out; closing connections');

@@ -260,3 +260,23 @@ describe(`login rate limiting (${dialectName})`, () => {
     expect(ok.statusCode).toBe(200);
   });
 });
+
+describe(`login with a stale session cookie (${dialectName})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('signs in again without needing the old session’s CSRF token, and issues a new session', async () => {
+    const first = await login(t.app, ADMIN);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { cookie: first.cookie },
+      payload: { email: ADMIN, password: DEMO_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(sessionCookie(res)).not.toBe(first.cookie);
+  });
+});

@@ -43,7 +43,13 @@ export function makeAuthHook(deps: Deps) {
         throw err;
       }
       if (!SAFE_METHODS.has(request.method)) {
-        checkCsrf(request.auth.csrfToken, request.headers[CSRF_HEADER] as string | undefined);
+        try {
+          checkCsrf(request.auth.csrfToken, request.headers[CSRF_HEADER] as string | undefined);
+        } catch (err) {
+          // A public route (login) does not need the session: ignore it rather than refuse.
+          if (!isPublic) throw err;
+          request.auth = null;
+        }
       }
     }
     if (!request.auth) {

@@ -12,15 +12,14 @@ export function ModulePage({ module }: { module: RegimeModule }) {
     <>
       <PageHeader title={module.label} description={module.hint} />
       <div className="module-hero">
-        <p style={{ maxWidth: '46rem', fontSize: 'var(--text-lg)' }}>{module.summary}</p>
+        <p className="module-summary">{module.summary}</p>
         <div className="module-status">
           <Icon name="clock" className="empty-state-icon" />
           <div>
             <h2>Not yet available on this node</h2>
             <p>
-              The {module.label.toLowerCase()} module has not been switched on here yet, so there is
-              nothing to show. When it is, its records will appear on this page; nothing you do
-              elsewhere in Concord is lost in the meantime.
+              The {module.label.toLowerCase()} module has not been switched on for this node yet, so
+              there is nothing to show here. Once it is, its records will appear on this page.
             </p>
             <h3 className="small" style={{ marginBottom: 'var(--space-2)' }}>
               What it will hold

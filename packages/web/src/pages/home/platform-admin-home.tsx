@@ -12,7 +12,13 @@ function countByKind(participants: readonly Participant[]): [ParticipantKind, nu
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-function StatCard({ id, title, value, caption, to }: {
+function StatCard({
+  id,
+  title,
+  value,
+  caption,
+  to,
+}: {
   id: string;
   title: string;
   value: number;
