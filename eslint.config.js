@@ -14,6 +14,7 @@ export default tseslint.config(
       'eslint.config.js',
       'packages/cli/bin/**',
       'scripts/*.mjs',
+      '.ci/**',
     ],
   },
   js.configs.recommended,

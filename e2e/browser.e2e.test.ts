@@ -6,13 +6,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from './harness';
-import { launchChromium } from './chromium';
+import { launchChromium, SKIP_REASON } from './chromium';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
-const title = context
-  ? 'web app in Chromium'
-  : 'web app in Chromium (skipped: /usr/bin/chromium is not installed)';
+const title = context ? 'web app in Chromium' : `web app in Chromium (skipped: ${SKIP_REASON})`;
 
 suite(title, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -27,7 +27,8 @@ export interface TestServer {
 
 export function ensureWebBuild(): void {
   execSync('node scripts/ensure-web-build.mjs', { cwd: root, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html'))) throw new Error('the web app did not build');
+  if (!fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')))
+    throw new Error('the web app did not build');
 }
 
 export async function startTestServer(): Promise<TestServer> {

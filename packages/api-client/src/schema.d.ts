@@ -158,16 +158,19 @@ export interface paths {
                     content: {
                         "application/json": {
                             participantKinds: {
-                                id: string;
+                                /** @enum {unknown} */
+                                id: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
                                 label: string;
                             }[];
                             roles: {
-                                id: string;
+                                /** @enum {unknown} */
+                                id: "admin" | "member" | "analyst" | "coordinator" | "assessor" | "observer";
                                 label: string;
                                 description: string;
                             }[];
                             tokenScopes: {
-                                id: string;
+                                /** @enum {unknown} */
+                                id: "read" | "write" | "admin";
                                 label: string;
                                 description: string;
                             }[];

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
+import { RequireAdmin } from './auth/require-admin';
 import { AppShell } from './components/app-shell';
 import { REGIME_MODULES } from './lib/modules';
 import { LoginPage } from './pages/login-page';
@@ -38,22 +39,29 @@ export const routes: RouteObject[] = [
             element: <ModulePage module={module} />,
           })),
           {
-            path: 'admin/participants',
+            path: 'admin',
+            element: <RequireAdmin />,
             children: [
-              { index: true, element: <ParticipantsPage /> },
-              { path: 'new', element: <NewParticipantPage /> },
-              { path: ':participantId', element: <ParticipantPage /> },
+              {
+                path: 'participants',
+                children: [
+                  { index: true, element: <ParticipantsPage /> },
+                  { path: 'new', element: <NewParticipantPage /> },
+                  { path: ':participantId', element: <ParticipantPage /> },
+                ],
+              },
+              {
+                path: 'users',
+                children: [
+                  { index: true, element: <UsersPage /> },
+                  { path: 'new', element: <NewUserPage /> },
+                  { path: ':userId', element: <UserPage /> },
+                ],
+              },
+              { path: 'audit', element: <AuditPage /> },
+              { path: '*', element: <NotFoundPage /> },
             ],
           },
-          {
-            path: 'admin/users',
-            children: [
-              { index: true, element: <UsersPage /> },
-              { path: 'new', element: <NewUserPage /> },
-              { path: ':userId', element: <UserPage /> },
-            ],
-          },
-          { path: 'admin/audit', element: <AuditPage /> },
           { path: 'account/tokens', element: <TokensPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },

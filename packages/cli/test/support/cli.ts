@@ -24,7 +24,8 @@ type Env = Record<string, string | undefined>;
 export function cliEnv(overrides: Env = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('CONCORD_') || ['DATABASE_URL', 'PORT', 'HOST', 'NODE_OPTIONS'].includes(k)) continue;
+    if (k.startsWith('CONCORD_') || ['DATABASE_URL', 'PORT', 'HOST', 'NODE_OPTIONS'].includes(k))
+      continue;
     env[k] = v;
   }
   env.CONCORD_LOG_FORMAT = 'json';
@@ -37,6 +38,28 @@ export function cliEnv(overrides: Env = {}): NodeJS.ProcessEnv {
 }
 
 const children = new Set<ChildProcess>();
+
+/**
+ * Starting a process is CPU-bound (TypeScript via tsx, PGlite's WebAssembly); many at once on
+ * a small machine only thrash. At most this many children are starting or running a command
+ * at a time; a server gives its slot back once it is ready.
+ */
+const SLOTS = Math.max(2, Math.min(5, os.availableParallelism() + 1));
+let slotsInUse = 0;
+const slotQueue: (() => void)[] = [];
+
+async function acquireSlot(): Promise<() => void> {
+  if (slotsInUse >= SLOTS) await new Promise<void>((resolve) => slotQueue.push(resolve));
+  else slotsInUse++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = slotQueue.shift();
+    if (next) next();
+    else slotsInUse--;
+  };
+}
 
 function track(child: ChildProcess): void {
   children.add(child);
@@ -107,8 +130,12 @@ export interface CliResult {
  * Runs `concord <args>` to completion. Standard input gets `input` (or is closed at once);
  * a command still running after `timeoutMs` is killed and the promise rejects.
  */
-export function runCli(args: string[], options: { env?: Env; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
-  const timeoutMs = options.timeoutMs ?? 45_000;
+export async function runCli(
+  args: string[],
+  options: { env?: Env; input?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const release = await acquireSlot();
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
@@ -122,13 +149,19 @@ export function runCli(args: string[], options: { env?: Env; input?: string; tim
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   child.stdin.on('error', () => undefined);
   child.stdin.end(options.input ?? '');
+  child.once('exit', release);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`concord ${args.join(' ')} still running after ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(
+        new Error(
+          `concord ${args.join(' ')} still running after ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.once('error', (err) => {
       clearTimeout(timer);
+      release();
       reject(err);
     });
     child.once('close', (code, signal) => {
@@ -151,7 +184,8 @@ export async function waitFor<T>(
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
@@ -197,7 +231,12 @@ export function request(
         agent: false,
         headers: {
           connection: 'close',
-          ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
+          ...(payload !== undefined
+            ? {
+                'content-type': 'application/json',
+                'content-length': String(Buffer.byteLength(payload)),
+              }
+            : {}),
           ...options.headers,
         },
         timeout: options.timeoutMs ?? 20_000,
@@ -208,7 +247,12 @@ export function request(
         res.on('data', (d: string) => (body += d));
         res.on('error', reject);
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: <T>() => JSON.parse(body) as T }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            json: <T>() => JSON.parse(body) as T,
+          }),
         );
       },
     );
@@ -235,7 +279,11 @@ export interface Session {
   headers(extra?: Record<string, string>): Record<string, string>;
 }
 
-export async function tryLogin(port: number, email: string, password: string): Promise<HttpResponse> {
+export async function tryLogin(
+  port: number,
+  email: string,
+  password: string,
+): Promise<HttpResponse> {
   return request(port, 'POST', '/api/v1/auth/login', { body: { email, password } });
 }
 
@@ -244,7 +292,9 @@ export async function login(port: number, email: string, password: string): Prom
   const res = await tryLogin(port, email, password);
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${res.body}`);
   const setCookie = res.headers['set-cookie'] ?? [];
-  const session = setCookie.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('concord_session='));
+  const session = setCookie
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('concord_session='));
   if (!session) throw new Error(`login ${email}: no concord_session cookie`);
   const body = res.json<{ csrfToken: string; user: Session['user'] }>();
   return {
@@ -256,12 +306,21 @@ export async function login(port: number, email: string, password: string): Prom
 }
 
 /** Every item of a paginated list endpoint ({ items, nextCursor }). */
-export async function listAll<T>(port: number, urlPath: string, headers: Record<string, string>): Promise<T[]> {
+export async function listAll<T>(
+  port: number,
+  urlPath: string,
+  headers: Record<string, string>,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
     const sep = urlPath.includes('?') ? '&' : '?';
-    const res = await request(port, 'GET', cursor ? `${urlPath}${sep}cursor=${encodeURIComponent(cursor)}` : urlPath, { headers });
+    const res = await request(
+      port,
+      'GET',
+      cursor ? `${urlPath}${sep}cursor=${encodeURIComponent(cursor)}` : urlPath,
+      { headers },
+    );
     if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${res.body}`);
     const body = res.json<{ items: T[]; nextCursor: string | null }>();
     items.push(...body.items);
@@ -286,11 +345,13 @@ export class ServeProcess {
   constructor(
     readonly child: ChildProcess,
     readonly port: number,
+    private readonly releaseSlot: () => void = () => undefined,
   ) {
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
+        this.releaseSlot();
         this.exitInfo = { code, signal };
         resolve(this.exitInfo);
       });
@@ -324,16 +385,27 @@ export class ServeProcess {
   }
 
   /** Polls GET /readyz until it answers 200; fails at once if the process exits. */
-  async ready(timeoutMs = 60_000): Promise<this> {
+  async ready(timeoutMs = 90_000): Promise<this> {
+    try {
+      await this.waitReady(timeoutMs);
+    } finally {
+      this.releaseSlot();
+    }
+    return this;
+  }
+
+  private async waitReady(timeoutMs: number): Promise<void> {
     await waitFor(
       `concord serve on port ${this.port} to be ready`,
       async () => {
-        if (this.hasExited) throw new Error(`concord serve exited before it was ready (${JSON.stringify(this.exitInfo)})\n${this.describe()}`);
+        if (this.hasExited)
+          throw new Error(
+            `concord serve exited before it was ready (${JSON.stringify(this.exitInfo)})\n${this.describe()}`,
+          );
         return (await probe(this.port, '/readyz')) === 'ok 200';
       },
       { timeoutMs, intervalMs: 100 },
     );
-    return this;
   }
 
   /** Waits for the process to exit, killing it (SIGKILL) and failing after the deadline. */
@@ -365,13 +437,23 @@ export class ServeProcess {
 }
 
 /** Starts `concord serve` on a free loopback port (not yet ready: call .ready()). */
-export async function startServe(args: string[], options: { env?: Env; port?: number } = {}): Promise<ServeProcess> {
-  const port = options.port ?? (await freePort());
+export async function startServe(
+  args: string[],
+  options: { env?: Env; port?: number } = {},
+): Promise<ServeProcess> {
+  const release = await acquireSlot();
+  let port: number;
+  try {
+    port = options.port ?? (await freePort());
+  } catch (err) {
+    release();
+    throw err;
+  }
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd: REPO_ROOT,
     env: cliEnv({ HOST: LOOPBACK, PORT: String(port), ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);
-  return new ServeProcess(child, port);
+  return new ServeProcess(child, port, release);
 }

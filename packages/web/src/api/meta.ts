@@ -1,28 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '@concord/api-client';
-import type { Country, Meta, ParticipantKind, Role, TokenScope } from '@concord/api-client';
+import type { Meta, ParticipantKind, Role } from '@concord/api-client';
 import { api } from './client';
 import { queryKeys } from './query-keys';
 
-/**
- * /meta with its ids typed as the enumerations they name. The OpenAPI document may describe
- * them as plain strings; by contract they are exactly the values the records carry.
- */
-export interface TypedMeta {
-  participantKinds: { id: ParticipantKind; label: string }[];
-  roles: { id: Role; label: string; description: string }[];
-  tokenScopes: { id: TokenScope; label: string; description: string }[];
-  countries: Country[];
-}
-
-const asTypedMeta = (meta: Meta): TypedMeta => meta as TypedMeta;
+/** /meta: the server declares each id list as the enumeration it names. */
+export type TypedMeta = Meta;
 
 /** Reference data (kinds, roles, scopes, countries) changes only with a server release. */
 export function useMeta() {
   return useQuery({
     queryKey: queryKeys.meta,
     queryFn: () => unwrap(api.GET('/api/v1/meta')),
-    select: asTypedMeta,
     staleTime: Infinity,
     gcTime: Infinity,
   });

@@ -67,9 +67,9 @@ export function AppShell() {
         <UserMenu />
       </header>
       <div className="shell-body">
-        <aside className="sidebar" aria-label="Sidebar">
+        <div className="sidebar">
           <SideNav />
-        </aside>
+        </div>
         <main id="main" className="main" tabIndex={-1} ref={mainRef}>
           <div className="main-inner">
             <Outlet />
