@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -9,6 +8,7 @@ import {
   type Session,
   type TestApp,
 } from './support/app';
+import { collectPages } from './support/app';
 import { dialectName } from './support/database';
 
 interface Event {
@@ -72,18 +72,9 @@ describe(`audit trail (${dialectName})`, () => {
     const actions = prefix.json<{ items: Event[] }>().items.map((e) => e.action);
     expect(actions.length).toBeGreaterThanOrEqual(2);
     expect(actions.every((a) => a.startsWith('auth.'))).toBe(true);
-    const ids: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const r: LightMyRequestResponse = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/audit?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
-        headers: { cookie: admin.cookie },
-      });
-      const page: { items: Event[]; nextCursor: string | null } = r.json();
-      ids.push(...page.items.map((e) => e.id));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const ids = (
+      await collectPages<Event>(t.app, '/api/v1/audit?limit=7', { cookie: admin.cookie })
+    ).map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(ids.length);
     const future = new Date(t.clock.now().getTime() + 3_600_000).toISOString();

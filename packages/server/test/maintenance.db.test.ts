@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, count, createTestApp, login, type TestApp } from './support/app';
+import { meStatus } from './support/app';
 import { dialectName } from './support/database';
 import { runMaintenance } from '../src/maintenance';
 
@@ -21,23 +22,7 @@ describe(`maintenance (${dialectName})`, () => {
     const fresh = await login(t.app, ADMIN);
     expect(await runMaintenance(t.deps)).toEqual({ sessions: 2, rateLimits: 1 });
     expect(await count(t.deps, 'sessions')).toBe(1);
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/v1/auth/me',
-          headers: { cookie: fresh.cookie },
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/v1/auth/me',
-          headers: { cookie: old.cookie },
-        })
-      ).statusCode,
-    ).toBe(401);
+    expect(await meStatus(t.app, { cookie: fresh.cookie })).toBe(200);
+    expect(await meStatus(t.app, { cookie: old.cookie })).toBe(401);
   });
 });

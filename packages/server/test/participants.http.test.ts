@@ -11,6 +11,8 @@ import {
   type Session,
   type TestApp,
 } from './support/app';
+import { collectPages } from './support/app';
+import { meStatus } from './support/app';
 import { dialectName } from './support/database';
 import { demoKeyPair } from '../src/demo/community';
 
@@ -38,17 +40,15 @@ describe(`participants and keys (${dialectName})`, () => {
   afterAll(() => t.close());
 
   it('lists participants with search, kind filter and stable cursor pagination', async () => {
-    const all: Participant[] = [];
-    let cursor: string | null = null;
-    do {
-      const url: string = `/api/v1/participants?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: kenya.cookie } });
-      expect(res.statusCode).toBe(200);
-      const page = res.json<{ items: Participant[]; nextCursor: string | null }>();
-      expect(page.items.length).toBeLessThanOrEqual(3);
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const first = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/participants?limit=3',
+      headers: { cookie: kenya.cookie },
+    });
+    expect(first.json<{ items: Participant[] }>().items).toHaveLength(3);
+    const all = await collectPages<Participant>(t.app, '/api/v1/participants?limit=3', {
+      cookie: kenya.cookie,
+    });
     expect(all.length).toBe(10);
     expect(new Set(all.map((p) => p.id)).size).toBe(10);
     const names = all.map((p) => p.name.toLowerCase());
@@ -183,15 +183,7 @@ describe(`participants and keys (${dialectName})`, () => {
       payload: { status: 'suspended' },
     });
     expect(res.json()).toMatchObject({ status: 'suspended' });
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/v1/auth/me',
-          headers: { cookie: brazil.cookie },
-        })
-      ).statusCode,
-    ).toBe(401);
+    expect(await meStatus(t.app, { cookie: brazil.cookie })).toBe(401);
     expect(await count(t.deps, 'audit_events', `action = 'participant.suspend'`)).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import {
   type Session,
   type TestApp,
 } from './support/app';
+import { meStatus } from './support/app';
 import { dialectName } from './support/database';
 
 describe(`API tokens (${dialectName})`, () => {
@@ -219,14 +220,6 @@ describe(`API tokens (${dialectName})`, () => {
         })
       ).statusCode,
     ).toBe(401);
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/v1/auth/me',
-          headers: { cookie: kenya.cookie },
-        })
-      ).statusCode,
-    ).toBe(401);
+    expect(await meStatus(t.app, { cookie: kenya.cookie })).toBe(401);
   });
 });

@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -12,6 +11,8 @@ import {
   type Session,
   type TestApp,
 } from './support/app';
+import { collectPages } from './support/app';
+import { meStatus } from './support/app';
 import { dialectName } from './support/database';
 
 interface User {
@@ -185,18 +186,9 @@ describe(`users (${dialectName})`, () => {
     expect(q.json<{ items: User[] }>().items.map((u) => u.email)).toEqual([
       'psirt@gridworks.example',
     ]);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const r: LightMyRequestResponse = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/users?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
-        headers: { cookie: admin.cookie },
-      });
-      const page: { items: User[]; nextCursor: string | null } = r.json();
-      seen.push(...page.items.map((u) => u.email));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const seen = (
+      await collectPages<User>(t.app, '/api/v1/users?limit=4', { cookie: admin.cookie })
+    ).map((u) => u.email);
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(await count(t.deps, 'users'));
@@ -218,15 +210,7 @@ describe(`users (${dialectName})`, () => {
       payload: { status: 'disabled' },
     });
     expect(off.json()).toMatchObject({ status: 'disabled' });
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/v1/auth/me',
-          headers: { cookie: analyst.cookie },
-        })
-      ).statusCode,
-    ).toBe(401);
+    expect(await meStatus(t.app, { cookie: analyst.cookie })).toBe(401);
     const relogin = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

@@ -104,3 +104,31 @@ export async function count(deps: Deps, table: string, where = 'true'): Promise<
   );
   return Number((r as { rows: { n: number }[] }).rows[0]?.n);
 }
+
+/** The status of GET /auth/me with these headers: 200 while the credentials work. */
+export async function meStatus(app: App, headers: Record<string, string>): Promise<number> {
+  return (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode;
+}
+
+/** Follows `nextCursor` from `url` to the last page and returns every item in order. */
+export async function collectPages<T>(
+  app: App,
+  url: string,
+  headers: Record<string, string>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = url.includes('?') ? '&' : '?';
+    const res: LightMyRequestResponse = await app.inject({
+      method: 'GET',
+      url: cursor ? `${url}${sep}cursor=${cursor}` : url,
+      headers,
+    });
+    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`);
+    const page: { items: T[]; nextCursor: string | null } = res.json();
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
