@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import {
-  loadConfig,
-  openDatabase,
-  systemClock,
-  systemRandom,
-  targetFromConfig,
-  type Config,
-  type ConfigFlags,
-  type Database,
-  type Deps,
-} from '@concord/server';
+import type { Config, ConfigFlags, Deps } from '@concord/server';
+import { loadConfig } from '@concord/server/config';
 
 export interface DbOptions {
   dataDir?: string;
@@ -28,7 +19,10 @@ export function configFrom(opts: DbOptions & { port?: string; host?: string }): 
 
 /** Opens and migrates the database for a one-off command, and always closes it. */
 export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const database: Database = await openDatabase(targetFromConfig(config));
+  // Loaded on demand so that --help and usage errors stay fast.
+  const { openDatabase, targetFromConfig, systemClock, systemRandom } =
+    await import('@concord/server');
+  const database = await openDatabase(targetFromConfig(config));
   try {
     await database.migrate();
     return await fn({ database, config, clock: systemClock, random: systemRandom });
@@ -39,7 +33,7 @@ export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>
 
 export const dbOptions = (cmd: Command): Command =>
   cmd
-    .addOption(new Option('--data-dir <dir>', 'embedded database folder').env('CONCORD_DATA_DIR'))
+    .addOption(new Option('--data-dir <dir>', 'embedded database folder (env CONCORD_DATA_DIR)'))
     .addOption(
-      new Option('--database-url <url>', 'PostgreSQL connection string').env('DATABASE_URL'),
+      new Option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL)'),
     );

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, DataDirLockedError, DomainError, CONFIG_VARIABLES } from '@concord/server';
+import { ConfigError, CONFIG_VARIABLES } from '@concord/server/config';
 import { CliError } from './errors';
 import { serveCommand } from './commands/serve';
 import { migrateCommand } from './commands/migrate';
@@ -28,8 +28,11 @@ function describe(err: unknown): { message: string; code: number } {
   if (err instanceof CliError) return { message: err.message, code: err.exitCode };
   if (err instanceof ConfigError)
     return { message: `invalid configuration: ${err.message}`, code: 2 };
-  if (err instanceof DataDirLockedError) return { message: err.message, code: 1 };
-  if (err instanceof DomainError) return { message: err.message, code: 1 };
+  // Matched by name: the server's classes are loaded only when a command runs.
+  const name = (err as { name?: unknown }).name;
+  if (name === 'DataDirLockedError' || name === 'DomainError') {
+    return { message: (err as Error).message, code: 1 };
+  }
   const e = err as { code?: string; message?: string };
   if (e.code === 'ECONNREFUSED')
     return { message: 'cannot reach the database (connection refused)', code: 1 };
@@ -41,8 +44,9 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   program.exitOverride();
   for (const cmd of program.commands) {
-    cmd.exitOverride();
-    for (const sub of cmd.commands) sub.exitOverride();
+    cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+    for (const sub of cmd.commands)
+      sub.exitOverride().showHelpAfterError('(run with --help for usage)');
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

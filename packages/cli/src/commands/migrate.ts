@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { prepare } from '@concord/server';
 import { configFrom, dbOptions } from '../context';
 
 export function migrateCommand(): Command {
@@ -9,6 +8,7 @@ export function migrateCommand(): Command {
     )
     .action(async (opts: { dataDir?: string; databaseUrl?: string }) => {
       const config = configFrom(opts);
+      const { prepare } = await import('@concord/server');
       const { database, firstAdmin } = await prepare(config, {
         demo: false,
         allowGeneratedAdmin: false,

@@ -1,18 +1,15 @@
 import { Command, Option } from 'commander';
-import { createLogger, serve } from '@concord/server';
 import { configFrom } from '../context';
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Start the Concord server (API, web app, OpenAPI docs).')
     .option('--demo', 'load the demo community when the database is empty (evaluation only)', false)
-    .addOption(new Option('-p, --port <port>', 'HTTP port (default 8080)').env('PORT'))
+    .addOption(new Option('-p, --port <port>', 'HTTP port (env PORT, default 8080)'))
+    .addOption(new Option('--host <host>', 'interface to listen on (env HOST, default localhost)'))
+    .addOption(new Option('--data-dir <dir>', 'embedded database folder (env CONCORD_DATA_DIR)'))
     .addOption(
-      new Option('--host <host>', 'interface to listen on (default localhost)').env('HOST'),
-    )
-    .addOption(new Option('--data-dir <dir>', 'embedded database folder').env('CONCORD_DATA_DIR'))
-    .addOption(
-      new Option('--database-url <url>', 'PostgreSQL connection string').env('DATABASE_URL'),
+      new Option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL)'),
     )
     .addHelpText(
       'after',
@@ -29,6 +26,7 @@ export function serveCommand(): Command {
         databaseUrl?: string;
       }) => {
         const config = configFrom(opts);
+        const { createLogger, serve } = await import('@concord/server');
         const logger = createLogger(config);
         await serve(config, { demo: opts.demo, logger });
         // Keep running until a signal arrives; serve() handles SIGTERM/SIGINT.

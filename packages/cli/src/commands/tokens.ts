@@ -1,10 +1,5 @@
 import { Command, Option } from 'commander';
-import {
-  createTokenForEmail,
-  systemContext,
-  TOKEN_SCOPE_IDS,
-  type TokenScope,
-} from '@concord/server';
+import { TOKEN_SCOPE_IDS, type TokenScope } from '@concord/server/vocabulary';
 import { configFrom, withDeps, dbOptions } from '../context';
 import { CliError } from '../errors';
 
@@ -57,6 +52,7 @@ export function tokensCommand(): Command {
           }
           if (opts.name.trim() === '' || opts.name.length > 100)
             throw new CliError('--name: must be 1 to 100 characters', 2);
+          const { createTokenForEmail, systemContext } = await import('@concord/server');
           const result = await withDeps(configFrom(opts), (deps) =>
             createTokenForEmail(
               deps,

@@ -1,12 +1,6 @@
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
-import {
-  createUser,
-  findParticipantByName,
-  ROLE_IDS,
-  systemContext,
-  type Role,
-} from '@concord/server';
+import { ROLE_IDS, type Role } from '@concord/server/vocabulary';
 import { configFrom, withDeps, dbOptions } from '../context';
 import { CliError } from '../errors';
 import { readStdin } from '../stdin';
@@ -54,6 +48,8 @@ export function usersCommand(): Command {
           const password = opts.passwordStdin
             ? (await readStdin()).replace(/\r?\n$/, '')
             : randomBytes(18).toString('base64url');
+          const { createUser, findParticipantByName, systemContext } =
+            await import('@concord/server');
           const user = await withDeps(configFrom(opts), async (deps) => {
             let participantId = opts.participant;
             if (!UUID.test(participantId)) {
