@@ -40,6 +40,19 @@ export interface BuildAppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The web app loads only its own scripts; nothing may frame it. */
+const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 export async function buildApp(
   deps: Deps,
   options: BuildAppOptions = {},
@@ -99,6 +112,9 @@ export async function buildApp(
     void reply.header('referrer-policy', 'same-origin');
     if (!request.url.startsWith('/api/docs')) void reply.header('x-frame-options', 'DENY');
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    if (deps.config.secureCookies) {
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
     done(null, payload);
   });
 
@@ -149,6 +165,7 @@ export async function buildApp(
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
+        .header('content-security-policy', WEB_CSP)
         .sendFile('index.html');
     }
     if (!hasWeb && url === '/') {
