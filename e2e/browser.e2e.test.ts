@@ -31,7 +31,7 @@ suite(title, () => {
   beforeAll(async () => {
     server = await startTestServer();
     page = await context!.newPage();
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await context?.close();
@@ -57,6 +57,10 @@ suite(title, () => {
   });
 
   it('offers a skip link as the first thing to tab to', async () => {
+    // Start from a fresh load with nothing focused, whatever earlier steps left behind.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(focused).toBe('Skip to main content');

@@ -15,6 +15,8 @@ import {
   systemClock,
   systemRandom,
   testConfig,
+  initLedger,
+  testIdentity,
 } from '@concord/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +37,14 @@ export async function startTestServer(): Promise<TestServer> {
   ensureWebBuild();
   const database = await openDatabase({ kind: 'memory' });
   await database.migrate();
-  const deps = { database, config: testConfig(), clock: systemClock, random: systemRandom };
+  const deps = {
+    database,
+    config: testConfig(),
+    clock: systemClock,
+    random: systemRandom,
+    log: testIdentity(),
+  };
+  await initLedger(deps);
   await loadDemoCommunity(deps);
   const { app } = await buildApp(deps, { webDir: DEFAULT_WEB_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,12 +1,25 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildApp, openDatabase, testConfig, systemClock, systemRandom } from '@concord/server';
+import {
+  buildApp,
+  openDatabase,
+  testConfig,
+  systemClock,
+  systemRandom,
+  testIdentity,
+} from '@concord/server';
 
 /** Builds the app on an in-memory database and renders its OpenAPI document and client types. */
 export async function renderOpenApi(): Promise<{ json: string; types: string }> {
   const database = await openDatabase({ kind: 'memory' });
   try {
     const { app } = await buildApp(
-      { database, config: testConfig(), clock: systemClock, random: systemRandom },
+      {
+        database,
+        config: testConfig(),
+        clock: systemClock,
+        random: systemRandom,
+        log: testIdentity(),
+      },
       { webDir: null },
     );
     await app.ready();

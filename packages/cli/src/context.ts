@@ -20,12 +20,20 @@ export function configFrom(opts: DbOptions & { port?: string; host?: string }): 
 /** Opens and migrates the database for a one-off command, and always closes it. */
 export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   // Loaded on demand so that --help and usage errors stay fast.
-  const { openDatabase, targetFromConfig, systemClock, systemRandom } =
+  const { openDatabase, targetFromConfig, systemClock, systemRandom, loadIdentity, initLedger } =
     await import('@concord/server');
   const database = await openDatabase(targetFromConfig(config));
   try {
     await database.migrate();
-    return await fn({ database, config, clock: systemClock, random: systemRandom });
+    const deps: Deps = {
+      database,
+      config,
+      clock: systemClock,
+      random: systemRandom,
+      log: loadIdentity(config),
+    };
+    await initLedger(deps);
+    return await fn(deps);
   } finally {
     await database.close();
   }

@@ -23,6 +23,7 @@ import { participantRoutes } from './modules/participants/routes';
 import { systemRoutes, type Lifecycle } from './modules/system/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
+import { ledgerApiRoutes, ledgerTileRoutes } from './modules/ledger';
 
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
@@ -121,6 +122,7 @@ export async function buildApp(
   app.setErrorHandler((err, request, reply) => sendProblem(reply, problemFromError(err, request)));
 
   systemRoutes(app, deps, lifecycle);
+  ledgerTileRoutes(app, deps);
   await app.register(
     (api, _opts, done) => {
       const typed = api as unknown as App;
@@ -131,6 +133,7 @@ export async function buildApp(
       userRoutes(typed, deps);
       tokenRoutes(typed, deps);
       auditRoutes(typed, deps);
+      ledgerApiRoutes(typed, deps);
       done();
     },
     { prefix: API_PREFIX },

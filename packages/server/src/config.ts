@@ -40,6 +40,14 @@ export interface Config {
   loginRateWindowSeconds: number;
   shutdownTimeoutMs: number;
   webDir: string | null;
+  /** The log's origin line (C2SP tlog-checkpoint) and the name of its note key. */
+  ledgerOrigin: string;
+  /** The node's note signer key (PRIVATE+KEY+…); null: kept in the data folder. */
+  ledgerSignerKey: string | null;
+  /** How long the sequencer waits to gather a batch. */
+  ledgerBatchMs: number;
+  /** Witnesses to ask for cosignatures: C2SP tlog-witness URLs with their verifier keys. */
+  witnessPeers: { url: string; verifierKey: string }[];
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -128,6 +136,28 @@ export function loadConfig(
   if (adminPassword !== null && adminPassword.length > 0 && adminPassword.length < 12) {
     throw new ConfigError('CONCORD_ADMIN_PASSWORD', 'must be at least 12 characters');
   }
+  const ledgerOrigin =
+    str(env, 'CONCORD_LEDGER_ORIGIN') ??
+    (publicUrl ? `${new URL(publicUrl).host}/ledger` : 'concord.localhost/ledger');
+  if (/[\s+]/.test(ledgerOrigin)) {
+    throw new ConfigError('CONCORD_LEDGER_ORIGIN', 'must not contain spaces or "+"');
+  }
+  const witnessPeers = (str(env, 'CONCORD_WITNESS_PEERS') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const at = p.indexOf('=');
+      const peerUrl = at > 0 ? p.slice(0, at) : '';
+      const verifierKey = at > 0 ? p.slice(at + 1) : '';
+      if (!/^https?:\/\//.test(peerUrl) || !verifierKey) {
+        throw new ConfigError(
+          'CONCORD_WITNESS_PEERS',
+          `entries are <url>=<verifier key>, comma-separated (got '${p}')`,
+        );
+      }
+      return { url: peerUrl, verifierKey };
+    });
   const logFormatDefault: LogFormat = process.stdout.isTTY ? 'pretty' : 'json';
   const webDir = str(env, 'CONCORD_WEB_DIR');
   return {
@@ -163,6 +193,10 @@ export function loadConfig(
     loginRateWindowSeconds: int(env, 'CONCORD_LOGIN_RATE_WINDOW_SECONDS', 300, 1, 86400),
     shutdownTimeoutMs: int(env, 'CONCORD_SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     webDir: webDir === null ? null : path.resolve(cwd, webDir),
+    ledgerOrigin,
+    ledgerSignerKey: str(env, 'CONCORD_LEDGER_SIGNER_KEY'),
+    ledgerBatchMs: int(env, 'CONCORD_LEDGER_BATCH_MS', 100, 1, 60_000),
+    witnessPeers,
   };
 }
 
@@ -193,4 +227,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ['CONCORD_LOGIN_RATE_WINDOW_SECONDS', 'the window for the above (default 300)'],
   ['CONCORD_SHUTDOWN_TIMEOUT_MS', 'how long SIGTERM waits for in-flight requests (default 10000)'],
   ['CONCORD_WEB_DIR', 'built web app to serve (default packages/web/dist)'],
+  [
+    'CONCORD_LEDGER_ORIGIN',
+    'the log origin line (default <public host>/ledger or concord.localhost/ledger)',
+  ],
+  ['CONCORD_LEDGER_SIGNER_KEY', 'node signer key PRIVATE+KEY+… (default: kept in the data folder)'],
+  ['CONCORD_LEDGER_BATCH_MS', 'longest wait to gather a ledger batch (default 100)'],
+  ['CONCORD_WITNESS_PEERS', 'witnesses to ask for cosignatures: <url>=<verifier key>,…'],
 ];

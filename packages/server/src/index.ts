@@ -35,5 +35,6 @@ export {
   type Role,
   type TokenScope,
 } from './auth/roles';
-export type { Deps } from './deps';
+export type { Deps, LedgerRuntime } from './deps';
+export { initLedger, loadIdentity, testIdentity, Sequencer, sequenceBatch } from './modules/ledger';
 export type { App } from './http/types';

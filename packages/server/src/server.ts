@@ -13,6 +13,7 @@ import { ensureFirstAdmin, type FirstAdminResult } from './bootstrap/first-admin
 import { formatDemoLogins, loadDemoCommunity, type DemoResult } from './demo/community';
 import type { App } from './http/types';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './maintenance';
+import { initLedger, loadIdentity, Sequencer } from './modules/ledger';
 
 export interface PrepareResult {
   database: Database;
@@ -29,7 +30,14 @@ export async function prepare(
   const database = await openDatabase(targetFromConfig(config));
   try {
     await database.migrate();
-    const deps: Deps = { database, config, clock: systemClock, random: systemRandom };
+    const deps: Deps = {
+      database,
+      config,
+      clock: systemClock,
+      random: systemRandom,
+      log: loadIdentity(config),
+    };
+    await initLedger(deps);
     const demo = options.demo ? await loadDemoCommunity(deps) : null;
     const firstAdmin = await ensureFirstAdmin(deps, {
       email: config.adminEmail,
@@ -60,10 +68,17 @@ export async function serve(
 ): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const log = options.logger;
-  const { database, deps, demo, firstAdmin } = await prepare(config, {
+  const {
+    database,
+    deps: baseDeps,
+    demo,
+    firstAdmin,
+  } = await prepare(config, {
     demo: options.demo,
     allowGeneratedAdmin: true,
   });
+  const sequencer = new Sequencer(baseDeps, { batchMs: config.ledgerBatchMs, logger: log });
+  const deps: Deps = { ...baseDeps, ledger: sequencer };
   const { app, lifecycle } = await buildApp(deps, {
     logger: log,
     webDir: config.webDir ?? DEFAULT_WEB_DIR,
@@ -75,6 +90,7 @@ export async function serve(
     await database.close();
     throw err;
   }
+  sequencer.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
@@ -116,6 +132,7 @@ export async function serve(
         await app.close();
       } finally {
         clearTimeout(timer);
+        await sequencer.stop();
         await database.close();
       }
     })();

@@ -9,6 +9,7 @@ import { systemRandom } from '../../src/platform/random';
 import { loadDemoCommunity } from '../../src/demo/community';
 import { DEMO_PASSWORD } from '../../src/demo/community.data';
 import { createTestDatabase } from './database';
+import { initLedger, testIdentity } from '../../src/modules/ledger';
 
 export const ADMIN = 'admin@secretariat.example';
 export const ESTONIA = 'diplomat@estonia.example';
@@ -30,7 +31,14 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   const clock = new FakeClock(new Date());
-  const deps: Deps = { database, config: testConfig(options.config), clock, random: systemRandom };
+  const deps: Deps = {
+    database,
+    config: testConfig(options.config),
+    clock,
+    random: systemRandom,
+    log: testIdentity(),
+  };
+  await initLedger(deps);
   if (options.demo !== false) await loadDemoCommunity(deps);
   const { app } = await buildApp(deps, { webDir: null });
   await app.ready();

@@ -38,3 +38,16 @@ export function countryName(meta: TypedMeta | undefined, code: string | null): s
   if (!code) return null;
   return meta?.countries.find((c) => c.code === code)?.name ?? code;
 }
+
+/** Roles or token scopes as choices for a ChoiceGroup, each with its description. */
+export function asChoices<V extends string>(
+  entries: readonly { id: V; label: string; description: string }[] | undefined,
+): { value: V; label: string; description: string }[] {
+  return (
+    entries?.map((entry) => ({
+      value: entry.id,
+      label: entry.label,
+      description: entry.description,
+    })) ?? []
+  );
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type {
   InputHTMLAttributes,
   ReactNode,
@@ -19,7 +20,19 @@ interface FieldProps {
 
 export const fieldId = (idPrefix: string, name: string): string => `${idPrefix}-${name}`;
 
-function useFieldIds({ idPrefix, name, hint, error }: FieldProps) {
+interface FieldIds {
+  id: string;
+  hintId: string | undefined;
+  errorId: string | undefined;
+  describedBy: string | undefined;
+}
+
+function fieldIds({
+  idPrefix,
+  name,
+  hint,
+  error,
+}: Pick<FieldProps, 'idPrefix' | 'name' | 'hint' | 'error'>): FieldIds {
   const id = fieldId(idPrefix, name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -27,36 +40,66 @@ function useFieldIds({ idPrefix, name, hint, error }: FieldProps) {
   return { id, hintId, errorId, describedBy };
 }
 
-function FieldFrame({
-  props,
+/** The hint and the error under a label or legend; `aria-describedby` points at both. */
+function FieldMessages({
   ids,
+  hint,
+  error,
+}: {
+  ids: FieldIds;
+  hint: ReactNode;
+  error: string | undefined;
+}) {
+  return (
+    <>
+      {hint ? (
+        <span className="field-hint" id={ids.hintId}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field-error" id={ids.errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** What every single control gets from its field: id, name, and the ARIA that ties them up. */
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/** Label, hint and error around one control, which `children` renders with `ControlProps`. */
+function FieldFrame({
+  field,
   children,
 }: {
-  props: FieldProps;
-  ids: ReturnType<typeof useFieldIds>;
-  children: ReactNode;
+  field: FieldProps;
+  children: (control: ControlProps) => ReactNode;
 }) {
-  const classes = ['field', props.error ? 'field--invalid' : '', props.className ?? '']
+  const ids = fieldIds(field);
+  const classes = ['field', field.error ? 'field--invalid' : '', field.className ?? '']
     .filter(Boolean)
     .join(' ');
   return (
     <div className={classes}>
       <label className="field-label" htmlFor={ids.id}>
-        {props.label}
-        {props.optional ? <span className="field-optional"> (optional)</span> : null}
+        {field.label}
+        {field.optional ? <span className="field-optional"> (optional)</span> : null}
       </label>
-      {props.hint ? (
-        <span className="field-hint" id={ids.hintId}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span className="field-error" id={ids.errorId}>
-          <span className="visually-hidden">Error: </span>
-          {props.error}
-        </span>
-      ) : null}
-      {children}
+      <FieldMessages ids={ids} hint={field.hint} error={field.error} />
+      {children({
+        id: ids.id,
+        name: field.name,
+        'aria-describedby': ids.describedBy,
+        'aria-invalid': field.error ? true : undefined,
+      })}
     </div>
   );
 }
@@ -66,21 +109,13 @@ function split<T extends FieldProps>(props: T) {
   return { field: { idPrefix, name, label, hint, error, optional, className }, rest };
 }
 
-export function TextField(
-  props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>,
-) {
+type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>;
+
+export function TextField(props: TextFieldProps) {
   const { field, rest } = split(props);
-  const ids = useFieldIds(field);
   return (
-    <FieldFrame props={field} ids={ids}>
-      <input
-        className="input"
-        {...rest}
-        id={ids.id}
-        name={field.name}
-        aria-describedby={ids.describedBy}
-        aria-invalid={field.error ? true : undefined}
-      />
+    <FieldFrame field={field}>
+      {(control) => <input className="input" {...rest} {...control} />}
     </FieldFrame>
   );
 }
@@ -89,17 +124,9 @@ export function TextAreaField(
   props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>,
 ) {
   const { field, rest } = split(props);
-  const ids = useFieldIds(field);
   return (
-    <FieldFrame props={field} ids={ids}>
-      <textarea
-        className="textarea"
-        {...rest}
-        id={ids.id}
-        name={field.name}
-        aria-describedby={ids.describedBy}
-        aria-invalid={field.error ? true : undefined}
-      />
+    <FieldFrame field={field}>
+      {(control) => <textarea className="textarea" {...rest} {...control} />}
     </FieldFrame>
   );
 }
@@ -108,18 +135,52 @@ export function SelectField(
   props: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>,
 ) {
   const { field, rest } = split(props);
-  const ids = useFieldIds(field);
   return (
-    <FieldFrame props={field} ids={ids}>
-      <select
-        className="select"
-        {...rest}
-        id={ids.id}
-        name={field.name}
-        aria-describedby={ids.describedBy}
-        aria-invalid={field.error ? true : undefined}
-      />
+    <FieldFrame field={field}>
+      {(control) => <select className="select" {...rest} {...control} />}
     </FieldFrame>
+  );
+}
+
+/** An email address input, not spell-checked; `autoComplete` says whose address it is. */
+export function EmailField({
+  autoComplete,
+  ...props
+}: Omit<TextFieldProps, 'type' | 'autoComplete' | 'spellCheck'> & {
+  autoComplete: 'username' | 'off';
+}) {
+  return <TextField {...props} type="email" autoComplete={autoComplete} spellCheck={false} />;
+}
+
+/**
+ * A password input; `autoComplete` tells password managers whether to fill or to offer a new
+ * one. `revealable` adds a "Show password" checkbox under it.
+ */
+export function PasswordField({
+  autoComplete,
+  revealable = false,
+  ...props
+}: Omit<TextFieldProps, 'type' | 'autoComplete'> & {
+  autoComplete: 'current-password' | 'new-password';
+  revealable?: boolean;
+}) {
+  const [shown, setShown] = useState(false);
+  const input = (
+    <TextField {...props} type={shown ? 'text' : 'password'} autoComplete={autoComplete} />
+  );
+  if (!revealable) return input;
+  return (
+    <>
+      {input}
+      <label className="checkbox-inline" style={{ marginTop: 'calc(-1 * var(--space-3))' }}>
+        <input
+          type="checkbox"
+          checked={shown}
+          onChange={(event) => setShown(event.target.checked)}
+        />
+        Show password
+      </label>
+    </>
   );
 }
 
@@ -156,9 +217,7 @@ export function ChoiceGroup<V extends string>({
   onChange: (value: V[]) => void;
   columns?: boolean;
 }) {
-  const id = fieldId(idPrefix, name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = fieldIds({ idPrefix, name, hint, error });
   const toggle = (choice: V, checked: boolean) => {
     if (type === 'radio') onChange([choice]);
     else onChange(checked ? [...value, choice] : value.filter((v) => v !== choice));
@@ -166,23 +225,13 @@ export function ChoiceGroup<V extends string>({
   return (
     <fieldset
       className={error ? 'fieldset field--invalid' : 'fieldset'}
-      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+      aria-describedby={ids.describedBy}
     >
       <legend className="fieldset-legend">{legend}</legend>
-      {hint ? (
-        <span className="field-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages ids={ids} hint={hint} error={error} />
       <div className={columns ? 'choices choices-columns' : 'choices'}>
         {choices.map((choice, index) => {
-          const choiceId = index === 0 ? id : `${id}-${choice.value}`;
+          const choiceId = index === 0 ? ids.id : `${ids.id}-${choice.value}`;
           const descId = choice.description ? `${choiceId}-desc` : undefined;
           return (
             <label className="choice" key={choice.value} htmlFor={choiceId}>

@@ -63,3 +63,24 @@ export function FilterBar({
     </form>
   );
 }
+
+/**
+ * Props that tie a select in a FilterBar to one filter in the address bar (see useUrlFilters);
+ * it applies as soon as it changes.
+ *
+ *     const filter = bindFilters(ID, filters, setFilters);
+ *     <SelectField {...filter('status')} label="Status">…</SelectField>
+ */
+export function bindFilters<K extends string>(
+  idPrefix: string,
+  values: Readonly<Record<K, string>>,
+  update: (patch: Partial<Record<K, string>>) => void,
+) {
+  return (name: K) => ({
+    idPrefix,
+    name,
+    value: values[name],
+    onChange: (event: { target: { value: string } }) =>
+      update({ [name]: event.target.value } as Partial<Record<K, string>>),
+  });
+}

@@ -49,3 +49,21 @@ export function Notice({
     </div>
   );
 }
+
+/**
+ * Good news about something just done ("saved", "revoked"), announced politely and dismissible.
+ * Renders nothing while there is no message.
+ */
+export function Confirmation({
+  message,
+  onDismiss,
+}: {
+  message: ReactNode;
+  onDismiss: () => void;
+}) {
+  return message ? (
+    <Notice tone="success" live onDismiss={onDismiss}>
+      {message}
+    </Notice>
+  ) : null;
+}

@@ -1,5 +1,10 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { CursorPages } from '../hooks/use-cursor-pagination';
+import { QueryView } from './states';
+
 /** Previous/next controls for cursor-paginated lists, with a polite summary of what is shown. */
-export function Pagination({
+function Pagination({
   page,
   count,
   noun,
@@ -45,5 +50,56 @@ export function Pagination({
         </nav>
       ) : null}
     </div>
+  );
+}
+
+interface CursorPage {
+  items: readonly unknown[];
+  nextCursor?: string | null | undefined;
+}
+
+/**
+ * One page of a cursor-paginated list query: loading, error and `empty` states, then the items
+ * (laid out by `children`) with the pagination controls under them. `pages` is the
+ * `useCursorPagination` state whose cursor the query was made with.
+ */
+export function PagedList<Page extends CursorPage>({
+  query,
+  pages,
+  noun,
+  loadingLabel,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<Page>;
+  pages: CursorPages;
+  noun: [singular: string, plural: string];
+  loadingLabel: string;
+  empty: ReactNode;
+  children: (items: Page['items']) => ReactNode;
+}) {
+  return (
+    <QueryView
+      query={query}
+      loadingLabel={loadingLabel}
+      isEmpty={(data) => data.items.length === 0}
+      empty={empty}
+    >
+      {(data) => (
+        <>
+          {children(data.items)}
+          <Pagination
+            page={pages.page}
+            count={data.items.length}
+            noun={noun}
+            hasPrevious={pages.hasPrevious}
+            nextCursor={data.nextCursor}
+            onPrevious={pages.previous}
+            onNext={pages.next}
+            busy={query.isPlaceholderData}
+          />
+        </>
+      )}
+    </QueryView>
   );
 }

@@ -37,47 +37,56 @@ function NavItem({
   );
 }
 
+interface NavTarget {
+  path: string;
+  label: string;
+  hint: string;
+  /** Current only on this exact path, not on the paths below it. */
+  end?: boolean;
+}
+
+/** A titled list of links; the title names the list for screen readers. */
+function NavGroup({
+  title,
+  links,
+  onNavigate,
+}: {
+  title: string;
+  links: readonly NavTarget[];
+  onNavigate?: (() => void) | undefined;
+}) {
+  const titleId = useId();
+  return (
+    <div className="nav-group">
+      <p className="nav-group-title" id={titleId}>
+        {title}
+      </p>
+      <ul className="nav-list" aria-labelledby={titleId}>
+        {links.map((link) => (
+          <NavItem
+            key={link.path}
+            to={link.path}
+            label={link.label}
+            hint={link.hint}
+            end={link.end}
+            onNavigate={onNavigate}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const HOME: NavTarget = { path: '/', label: 'Home', hint: 'Your overview', end: true };
+
 /** The main navigation; rendered in the sidebar on wide screens and in a drawer on narrow ones. */
 export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
-  const regimeId = useId();
-  const adminId = useId();
   return (
     <nav className="nav" aria-label="Main">
-      <div className="nav-group">
-        <p className="nav-group-title" id={regimeId}>
-          Regime
-        </p>
-        <ul className="nav-list" aria-labelledby={regimeId}>
-          <NavItem to="/" label="Home" hint="Your overview" end onNavigate={onNavigate} />
-          {REGIME_MODULES.map((module) => (
-            <NavItem
-              key={module.id}
-              to={module.path}
-              label={module.label}
-              hint={module.hint}
-              onNavigate={onNavigate}
-            />
-          ))}
-        </ul>
-      </div>
+      <NavGroup title="Regime" links={[HOME, ...REGIME_MODULES]} onNavigate={onNavigate} />
       {canAdminister(me) ? (
-        <div className="nav-group">
-          <p className="nav-group-title" id={adminId}>
-            Administration
-          </p>
-          <ul className="nav-list" aria-labelledby={adminId}>
-            {ADMIN_PAGES.map((page) => (
-              <NavItem
-                key={page.path}
-                to={page.path}
-                label={page.label}
-                hint={page.hint}
-                onNavigate={onNavigate}
-              />
-            ))}
-          </ul>
-        </div>
+        <NavGroup title="Administration" links={ADMIN_PAGES} onNavigate={onNavigate} />
       ) : null}
     </nav>
   );

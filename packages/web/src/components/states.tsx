@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { isApiError } from '@concord/api-client';
 import { Icon } from './icons';
 import type { IconName } from './icons';
@@ -83,4 +84,33 @@ export function ErrorState({
       </div>
     </div>
   );
+}
+
+/**
+ * A query's data once it has arrived: a spinner while it loads, the error (with "Try again"
+ * unless `retry` is false) if it failed, `empty` when `isEmpty` says there is nothing to show,
+ * and otherwise whatever `children` makes of the data.
+ */
+export function QueryView<T>({
+  query,
+  loadingLabel,
+  isEmpty,
+  empty,
+  retry = true,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loadingLabel: string;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  retry?: boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading label={loadingLabel} />;
+  if (query.isError) {
+    return (
+      <ErrorState error={query.error} onRetry={retry ? () => void query.refetch() : undefined} />
+    );
+  }
+  return isEmpty?.(query.data) ? empty : children(query.data);
 }

@@ -19,3 +19,5 @@ export function useCursorPagination(resetKey: string) {
     previous: () => setState({ key: resetKey, stack: stack.slice(0, -1) }),
   };
 }
+
+export type CursorPages = ReturnType<typeof useCursorPagination>;

@@ -13,11 +13,13 @@ import {
 } from '../auth/session';
 import { BrandMark } from '../components/icons';
 import { Notice } from '../components/notice';
-import { TextField } from '../components/field';
+import { EmailField, PasswordField } from '../components/field';
 import { ErrorSummary } from '../components/error-summary';
+import { SubmitButton } from '../components/form-actions';
 import { Splash } from '../components/splash';
 import { useDocumentTitle } from '../hooks/use-document-title';
-import { NO_ERRORS, checkFields, toFormErrors } from '../lib/form-errors';
+import { useForm } from '../hooks/use-form';
+import { NO_ERRORS, toFormErrors } from '../lib/form-errors';
 import type { FormErrors } from '../lib/form-errors';
 
 const FORM = 'login';
@@ -68,9 +70,8 @@ export function LoginPage() {
   const next = requested && isSafeNext(requested) ? requested : '/';
 
   const [reason] = useState(peekSessionEndReason);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useForm({ idPrefix: FORM, initial: { email: '', password: '' } });
+  const { email, password } = form.values;
 
   // Whatever the previous session had loaded must not be shown to the next person.
   useEffect(() => {
@@ -90,8 +91,8 @@ export function LoginPage() {
       await navigate(next, { replace: true });
     },
     onError: (error) => {
-      setPassword('');
-      setErrors(loginErrors(error));
+      form.set('password', '');
+      form.setErrors(loginErrors(error));
     },
   });
 
@@ -100,13 +101,11 @@ export function LoginPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = checkFields([
+    const valid = form.check([
       ['email', email.trim() === '', 'Enter your email address'],
       ['password', password === '', 'Enter your password'],
     ]);
-    setErrors(problems);
-    if (Object.keys(problems.fields).length > 0) return;
-    login.mutate({ email: email.trim(), password });
+    if (valid) login.mutate({ email: email.trim(), password });
   };
 
   return (
@@ -124,12 +123,12 @@ export function LoginPage() {
             Concord is where the community of states, CERTs, vendors, researchers and assessors runs
             the international cyber-norms regime.
           </p>
-          {reason === 'expired' && errors === NO_ERRORS ? (
+          {reason === 'expired' && form.errors === NO_ERRORS ? (
             <Notice tone="info">
               Your session has ended. Sign in again to continue where you left off.
             </Notice>
           ) : null}
-          {reason === 'signed-out' && errors === NO_ERRORS ? (
+          {reason === 'signed-out' && form.errors === NO_ERRORS ? (
             <Notice tone="success">You have logged out.</Notice>
           ) : null}
           {session.isError ? (
@@ -137,39 +136,26 @@ export function LoginPage() {
               The Concord server is not answering at the moment. You can still try to sign in.
             </Notice>
           ) : null}
-          <ErrorSummary errors={errors} idPrefix={FORM} title="You could not be signed in" />
+          <ErrorSummary errors={form.errors} idPrefix={FORM} title="You could not be signed in" />
           <form onSubmit={onSubmit} noValidate>
-            <TextField
-              idPrefix={FORM}
-              name="email"
+            <EmailField
+              {...form.field('email')}
               label="Email address"
-              type="email"
               autoComplete="username"
-              spellCheck={false}
               required
-              value={email}
-              error={errors.fields.email}
-              onChange={(event) => setEmail(event.target.value)}
             />
-            <TextField
-              idPrefix={FORM}
-              name="password"
+            <PasswordField
+              {...form.field('password')}
               label="Password"
-              type="password"
               autoComplete="current-password"
               required
-              value={password}
-              error={errors.fields.password}
-              onChange={(event) => setPassword(event.target.value)}
             />
-            <button
-              type="submit"
-              className="btn btn-primary"
+            <SubmitButton
               style={{ width: '100%' }}
-              disabled={login.isPending}
-            >
-              {login.isPending ? 'Signing in…' : 'Sign in'}
-            </button>
+              pending={login.isPending}
+              label="Sign in"
+              pendingLabel="Signing in…"
+            />
           </form>
         </div>
       </main>

@@ -8,6 +8,49 @@ import { participantPolicy } from '../participants/policy';
 import { findParticipant } from '../participants/store';
 import { keyFingerprint, parseEd25519PublicKey } from './ed25519';
 import { findKey, insertKey, listKeys, revokeKey, type KeyRow } from './store';
+import { recordNodeStatement } from '../ledger/service';
+import type { Db } from '../../db/client';
+import type { ParticipantWithCount } from '../participants/store';
+
+/** Key transparency: every registration, rotation and revocation is a ledger statement. */
+export const KEY_EVENT_TYPE = 'application/vnd.concord.key-event+json';
+
+const keyJson = (k: KeyRow) => ({
+  id: k.id,
+  fingerprint: k.fingerprint,
+  publicKey: k.publicKey,
+  algorithm: k.algorithm,
+  label: k.label,
+});
+
+async function logKeyEvent(
+  tx: Db,
+  deps: Deps,
+  event: 'register' | 'revoke' | 'rotate',
+  participant: ParticipantWithCount,
+  key: KeyRow,
+  extra: { previousKey?: KeyRow; reason?: string } = {},
+) {
+  return recordNodeStatement(
+    tx,
+    deps,
+    KEY_EVENT_TYPE,
+    {
+      event,
+      participant: {
+        id: participant.id,
+        name: participant.name,
+        kind: participant.kind,
+        countryCode: participant.countryCode,
+      },
+      key: keyJson(key),
+      ...(extra.previousKey ? { previousKey: keyJson(extra.previousKey) } : {}),
+      ...(extra.reason ? { reason: extra.reason } : {}),
+      at: deps.clock.now().toISOString(),
+    },
+    { participantId: participant.id, subjectType: 'participant_key', subjectId: key.id },
+  );
+}
 
 export interface KeyView {
   id: string;
@@ -46,34 +89,51 @@ export async function browseKeys(
   return (await listKeys(deps.database.db, participantId)).map(presentKey);
 }
 
-/** Registers a participant's Ed25519 public key (used to sign its regime statements). */
+const keyExists = () =>
+  new DomainError('KEY_EXISTS', 'publicKey: this key is already registered', {
+    fieldErrors: [{ field: 'publicKey', message: 'is already registered' }],
+  });
+
+function newKeyRow(
+  deps: Deps,
+  ctx: RequestContext,
+  participantId: string,
+  label: string,
+  publicKey: string,
+): KeyRow {
+  const parsed = parseEd25519PublicKey(publicKey);
+  if (!parsed.ok) throw invalid('publicKey', parsed.message);
+  return {
+    id: deps.random.uuid(),
+    participantId,
+    label: label.trim(),
+    algorithm: 'ed25519',
+    publicKey: parsed.raw.toString('base64'),
+    fingerprint: keyFingerprint(parsed.raw),
+    status: 'active',
+    createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    createdAt: deps.clock.now(),
+    revokedAt: null,
+    revokedReason: null,
+  };
+}
+
+/**
+ * Registers a participant's Ed25519 public key (used to sign its regime statements), and
+ * records the registration in the ledger in the same transaction.
+ */
 export async function registerKey(
   deps: Deps,
   ctx: RequestContext,
   participantId: string,
   input: { label: string; publicKey: string },
 ): Promise<KeyView> {
-  const parsed = parseEd25519PublicKey(input.publicKey);
-  if (!parsed.ok) throw invalid('publicKey', parsed.message);
+  const row = newKeyRow(deps, ctx, participantId, input.label, input.publicKey);
   try {
-    return await deps.database.transaction(async (tx) => {
+    const view = await deps.database.transaction(async (tx) => {
       const p = await findParticipant(tx, participantId);
       if (!p) throw notFound('Participant');
       authorize(participantPolicy, ctx.actor, 'manage_keys', p);
-      const now = deps.clock.now();
-      const row: KeyRow = {
-        id: deps.random.uuid(),
-        participantId,
-        label: input.label.trim(),
-        algorithm: 'ed25519',
-        publicKey: parsed.raw.toString('base64'),
-        fingerprint: keyFingerprint(parsed.raw),
-        status: 'active',
-        createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        createdAt: now,
-        revokedAt: null,
-        revokedReason: null,
-      };
       await insertKey(tx, row);
       await recordAudit(tx, deps.clock, ctx, {
         action: 'key.register',
@@ -82,15 +142,13 @@ export async function registerKey(
         subjectParticipantId: participantId,
         details: { label: row.label, fingerprint: row.fingerprint },
       });
+      await logKeyEvent(tx, deps, 'register', p, row);
       return presentKey(row);
     });
+    deps.ledger?.wake();
+    return view;
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new DomainError('KEY_EXISTS', 'publicKey: this key is already registered', {
-        fieldErrors: [{ field: 'publicKey', message: 'is already registered' }],
-      });
-    }
-    throw err;
+    throw isUniqueViolation(err) ? keyExists() : err;
   }
 }
 
@@ -101,7 +159,7 @@ export async function revokeParticipantKey(
   keyId: string,
   reason: string,
 ): Promise<KeyView> {
-  return deps.database.transaction(async (tx) => {
+  const view = await deps.database.transaction(async (tx) => {
     const p = await findParticipant(tx, participantId);
     if (!p) throw notFound('Participant');
     authorize(participantPolicy, ctx.actor, 'manage_keys', p);
@@ -109,7 +167,15 @@ export async function revokeParticipantKey(
     if (!key) throw notFound('Key');
     if (key.revokedAt) throw new DomainError('ALREADY_REVOKED', 'This key was already revoked');
     const now = deps.clock.now();
+    // The row update comes first: it waits for statements being signed with this key to
+    // commit, so they are queued (and logged) before the revocation.
     await revokeKey(tx, keyId, now, reason.trim());
+    const revoked: KeyRow = {
+      ...key,
+      status: 'revoked',
+      revokedAt: now,
+      revokedReason: reason.trim(),
+    };
     await recordAudit(tx, deps.clock, ctx, {
       action: 'key.revoke',
       subjectType: 'participant_key',
@@ -117,6 +183,48 @@ export async function revokeParticipantKey(
       subjectParticipantId: participantId,
       details: { reason: reason.trim(), fingerprint: key.fingerprint },
     });
-    return presentKey({ ...key, status: 'revoked', revokedAt: now, revokedReason: reason.trim() });
+    await logKeyEvent(tx, deps, 'revoke', p, revoked, { reason: reason.trim() });
+    return presentKey(revoked);
   });
+  deps.ledger?.wake();
+  return view;
+}
+
+/** Replaces a key with a new one in one step: the new key is active, the old one revoked. */
+export async function rotateParticipantKey(
+  deps: Deps,
+  ctx: RequestContext,
+  participantId: string,
+  keyId: string,
+  input: { label: string; publicKey: string; reason?: string | undefined },
+): Promise<{ previous: KeyView; current: KeyView }> {
+  const row = newKeyRow(deps, ctx, participantId, input.label, input.publicKey);
+  const reason = input.reason?.trim() || 'rotated';
+  try {
+    const result = await deps.database.transaction(async (tx) => {
+      const p = await findParticipant(tx, participantId);
+      if (!p) throw notFound('Participant');
+      authorize(participantPolicy, ctx.actor, 'manage_keys', p);
+      const old = await findKey(tx, participantId, keyId);
+      if (!old) throw notFound('Key');
+      if (old.revokedAt) throw new DomainError('ALREADY_REVOKED', 'This key was already revoked');
+      const now = deps.clock.now();
+      await revokeKey(tx, keyId, now, reason);
+      await insertKey(tx, row);
+      const previous: KeyRow = { ...old, status: 'revoked', revokedAt: now, revokedReason: reason };
+      await recordAudit(tx, deps.clock, ctx, {
+        action: 'key.rotate',
+        subjectType: 'participant_key',
+        subjectId: row.id,
+        subjectParticipantId: participantId,
+        details: { from: old.fingerprint, to: row.fingerprint, reason },
+      });
+      await logKeyEvent(tx, deps, 'rotate', p, row, { previousKey: previous, reason });
+      return { previous: presentKey(previous), current: presentKey(row) };
+    });
+    deps.ledger?.wake();
+    return result;
+  } catch (err) {
+    throw isUniqueViolation(err) ? keyExists() : err;
+  }
 }

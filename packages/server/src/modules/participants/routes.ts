@@ -4,7 +4,12 @@ import type { Deps } from '../../deps';
 import { ctxOf } from '../../http/context';
 import { IdParams, pageOf, responses } from '../../http/schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/cursor';
-import { browseKeys, registerKey, revokeParticipantKey } from '../keys/service';
+import {
+  browseKeys,
+  registerKey,
+  revokeParticipantKey,
+  rotateParticipantKey,
+} from '../keys/service';
 import {
   CreateParticipantBody,
   KeyParams,
@@ -13,6 +18,7 @@ import {
   ParticipantSchema,
   RegisterKeyBody,
   RevokeKeyBody,
+  RotateKeyBody,
   UpdateParticipantBody,
 } from './schema';
 import {
@@ -102,5 +108,17 @@ export function participantRoutes(app: App, deps: Deps): void {
     },
     handler: (req) =>
       revokeParticipantKey(deps, ctxOf(req), req.params.id, req.params.keyId, req.body.reason),
+  });
+  app.post('/participants/:id/keys/:keyId/rotate', {
+    config: { scope: 'admin' },
+    schema: {
+      tags: keyTags,
+      summary: 'Replace a key with a new one (the old one is revoked), recorded in the ledger',
+      params: KeyParams,
+      body: RotateKeyBody,
+      response: responses({ 200: Type.Object({ previous: KeySchema, current: KeySchema }) }),
+    },
+    handler: (req) =>
+      rotateParticipantKey(deps, ctxOf(req), req.params.id, req.params.keyId, req.body),
   });
 }

@@ -87,3 +87,16 @@ export const RevokeKeyBody = Type.Object(
 );
 
 export const KeyParams = Type.Object({ id: Uuid, keyId: Uuid });
+
+export const RotateKeyBody = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 200 }),
+    publicKey: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'the new key: base64 raw key or PEM SPKI',
+    }),
+    reason: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);

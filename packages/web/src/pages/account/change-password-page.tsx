@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { unwrap } from '@concord/api-client';
 import { api } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
-import { TextField } from '../../components/field';
+import { PasswordField } from '../../components/field';
 import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from '../../lib/form-errors';
-import type { FormErrors } from '../../lib/form-errors';
+import { useForm } from '../../hooks/use-form';
 import { MIN_PASSWORD_LENGTH } from '../../lib/users';
 
 const FORM = 'change-password';
@@ -19,34 +19,32 @@ const FIELDS = {
 };
 
 export function ChangePasswordPage() {
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useForm({
+    idPrefix: FORM,
+    initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    labels: FIELDS,
+  });
+  const { currentPassword, newPassword, confirmPassword } = form.values;
   const [done, setDone] = useState(false);
 
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       unwrap(api.POST('/api/v1/auth/password', { body })),
     onSuccess: () => {
-      setCurrentPassword('');
-      setNewPassword('');
-      setConfirmPassword('');
+      form.reset();
       setDone(true);
     },
     onError: (error) =>
-      setErrors(
-        toFormErrors(error, FIELDS, {
-          INVALID_CREDENTIALS: 'currentPassword',
-          WEAK_PASSWORD: 'newPassword',
-        }),
-      ),
+      form.showServerErrors(error, {
+        INVALID_CREDENTIALS: 'currentPassword',
+        WEAK_PASSWORD: 'newPassword',
+      }),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setDone(false);
-    const problems = checkFields([
+    const valid = form.check([
       ['currentPassword', currentPassword === '', 'Enter your current password'],
       ['newPassword', newPassword === '', 'Enter a new password'],
       [
@@ -61,9 +59,7 @@ export function ChangePasswordPage() {
       ],
       ['confirmPassword', confirmPassword !== newPassword, 'The two new passwords do not match'],
     ]);
-    setErrors(problems);
-    if (hasErrors(problems)) return;
-    change.mutate({ currentPassword, newPassword });
+    if (valid) change.mutate({ currentPassword, newPassword });
   };
 
   return (
@@ -77,44 +73,25 @@ export function ChangePasswordPage() {
           Your other sessions have been signed out.
         </Notice>
       ) : null}
-      <ErrorSummary errors={errors} idPrefix={FORM} />
+      <ErrorSummary errors={form.errors} idPrefix={FORM} />
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField
-          idPrefix={FORM}
-          name="currentPassword"
+        <PasswordField
+          {...form.field('currentPassword')}
           label="Current password"
-          type="password"
           autoComplete="current-password"
-          value={currentPassword}
-          error={errors.fields.currentPassword}
-          onChange={(event) => setCurrentPassword(event.target.value)}
         />
-        <TextField
-          idPrefix={FORM}
-          name="newPassword"
+        <PasswordField
+          {...form.field('newPassword')}
           label="New password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A passphrase of several unrelated words is both strong and memorable.`}
-          type="password"
           autoComplete="new-password"
-          value={newPassword}
-          error={errors.fields.newPassword}
-          onChange={(event) => setNewPassword(event.target.value)}
         />
-        <TextField
-          idPrefix={FORM}
-          name="confirmPassword"
+        <PasswordField
+          {...form.field('confirmPassword')}
           label="Confirm new password"
-          type="password"
           autoComplete="new-password"
-          value={confirmPassword}
-          error={errors.fields.confirmPassword}
-          onChange={(event) => setConfirmPassword(event.target.value)}
         />
-        <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
-        </div>
+        <FormActions pending={change.isPending} label="Change password" pendingLabel="Changing…" />
       </form>
     </>
   );

@@ -5,7 +5,8 @@ import { tokenStatus, useTokens } from '../../api/tokens';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/badge';
 import { Notice } from '../../components/notice';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, QueryView } from '../../components/states';
+import { ActionsHeader, DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
 import { Icon } from '../../components/icons';
 import { CreateTokenForm } from './create-token-form';
@@ -73,86 +74,85 @@ export function TokensPage() {
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Your tokens</h2>
-        {tokens.isPending ? (
-          <Loading label="Loading tokens…" />
-        ) : tokens.isError ? (
-          <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : sorted.length === 0 ? (
-          <EmptyState
-            icon="key"
-            headingLevel={3}
-            title="You have no API tokens"
-            action={
-              creating ? null : (
-                <button type="button" className="btn" onClick={() => setCreating(true)}>
-                  Create your first token
-                </button>
-              )
-            }
-          >
-            <p>Create one when you want the CLI or a script to work with Concord on your behalf.</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap" role="region" aria-labelledby="tokens-heading" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
+        <QueryView
+          query={tokens}
+          loadingLabel="Loading tokens…"
+          isEmpty={() => sorted.length === 0}
+          empty={
+            <EmptyState
+              icon="key"
+              headingLevel={3}
+              title="You have no API tokens"
+              action={
+                creating ? null : (
+                  <button type="button" className="btn" onClick={() => setCreating(true)}>
+                    Create your first token
+                  </button>
+                )
+              }
+            >
+              <p>
+                Create one when you want the CLI or a script to work with Concord on your behalf.
+              </p>
+            </EmptyState>
+          }
+        >
+          {() => (
+            <DataTable
+              labelledBy="tokens-heading"
+              head={
+                <>
                   <th scope="col">Name</th>
                   <th scope="col">Scopes</th>
                   <th scope="col">Status</th>
                   <th scope="col">Created</th>
                   <th scope="col">Expires</th>
                   <th scope="col">Last used</th>
-                  <th scope="col" className="actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((token) => {
-                  const status = tokenStatus(token);
-                  return (
-                    <tr key={token.id}>
-                      <td>
-                        <span className="cell-primary">{token.name}</span>
-                        <span className="cell-sub mono">{token.prefix}…</span>
-                      </td>
-                      <td>
-                        {token.scopes.map((scope) => scopeLabel(meta.data, scope)).join(', ')}
-                      </td>
-                      <td>
-                        <StatusBadge status={status} />
-                      </td>
-                      <td className="nowrap">
-                        <DateTime value={token.createdAt} mode="date" />
-                      </td>
-                      <td className="nowrap">
-                        <DateTime value={token.expiresAt} mode="date" empty="Never" />
-                      </td>
-                      <td className="nowrap">
-                        <DateTime value={token.lastUsedAt} mode="relative" empty="Never" />
-                      </td>
-                      <td className="actions">
-                        {status === 'active' ? (
-                          <button
-                            type="button"
-                            className="btn btn-sm btn-danger-outline"
-                            onClick={() => {
-                              setRevoked(null);
-                              setRevoking(token);
-                            }}
-                          >
-                            Revoke<span className="visually-hidden"> token {token.name}</span>
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+                  <ActionsHeader />
+                </>
+              }
+            >
+              {sorted.map((token) => {
+                const status = tokenStatus(token);
+                return (
+                  <tr key={token.id}>
+                    <td>
+                      <span className="cell-primary">{token.name}</span>
+                      <span className="cell-sub mono">{token.prefix}…</span>
+                    </td>
+                    <td>{token.scopes.map((scope) => scopeLabel(meta.data, scope)).join(', ')}</td>
+                    <td>
+                      <StatusBadge status={status} />
+                    </td>
+                    <td className="nowrap">
+                      <DateTime value={token.createdAt} mode="date" />
+                    </td>
+                    <td className="nowrap">
+                      <DateTime value={token.expiresAt} mode="date" empty="Never" />
+                    </td>
+                    <td className="nowrap">
+                      <DateTime value={token.lastUsedAt} mode="relative" empty="Never" />
+                    </td>
+                    <td className="actions">
+                      {status === 'active' ? (
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-danger-outline"
+                          onClick={() => {
+                            setRevoked(null);
+                            setRevoking(token);
+                          }}
+                        >
+                          Revoke<span className="visually-hidden"> token {token.name}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          )}
+        </QueryView>
       </section>
       <RevokeTokenDialog
         target={revoking}

@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMe } from '../../auth/session';
 import { useAllParticipants } from '../../api/participants';
 import { useUsers } from '../../api/users';
 import { SelectField, TextField } from '../../components/field';
+import { ParticipantOptions } from '../../components/options';
+import { useForm } from '../../hooks/use-form';
 
 export const AUDIT_FILTERS = [
   'action',
@@ -48,15 +49,14 @@ export function AuditFilters({
   canClear: boolean;
 }) {
   const me = useMe();
-  const [draft, setDraft] = useState(values);
+  const form = useForm({ idPrefix: ID, initial: values });
+  const draft = form.values;
   const participants = useAllParticipants(showParticipant);
   const actors = useUsers(
     showParticipant
       ? { limit: ACTOR_PICKER_LIMIT }
       : { limit: ACTOR_PICKER_LIMIT, participantId: me.participant.id },
   );
-  const set = (key: AuditFilterKey) => (event: { target: { value: string } }) =>
-    setDraft((previous) => ({ ...previous, [key]: event.target.value }));
   const rangeError =
     draft.from && draft.to && draft.from > draft.to
       ? 'The start date must be on or before the end date'
@@ -69,7 +69,7 @@ export function AuditFilters({
   };
   const clear = () => {
     const empty = Object.fromEntries(AUDIT_FILTERS.map((key) => [key, ''])) as Values;
-    setDraft(empty);
+    form.setValues(empty);
     onApply(empty);
   };
 
@@ -82,21 +82,12 @@ export function AuditFilters({
       noValidate
     >
       <TextField
-        idPrefix={ID}
-        name="action"
+        {...form.field('action')}
         label="Action"
         placeholder="e.g. user.create"
         spellCheck={false}
-        value={draft.action}
-        onChange={set('action')}
       />
-      <SelectField
-        idPrefix={ID}
-        name="actorUserId"
-        label="Actor"
-        value={draft.actorUserId}
-        onChange={set('actorUserId')}
-      >
+      <SelectField {...form.field('actorUserId')} label="Actor">
         <option value="">Anyone</option>
         {draft.actorUserId && !actors.data?.items.some((user) => user.id === draft.actorUserId) ? (
           <option value={draft.actorUserId}>User {draft.actorUserId}</option>
@@ -108,37 +99,16 @@ export function AuditFilters({
         ))}
       </SelectField>
       {showParticipant ? (
-        <SelectField
-          idPrefix={ID}
-          name="participantId"
-          label="Participant"
-          value={draft.participantId}
-          onChange={set('participantId')}
-        >
+        <SelectField {...form.field('participantId')} label="Participant">
           <option value="">All participants</option>
-          {participants.data?.map((participant) => (
-            <option key={participant.id} value={participant.id}>
-              {participant.name}
-            </option>
-          ))}
+          <ParticipantOptions participants={participants.data} />
         </SelectField>
       ) : null}
+      <TextField {...form.field('from')} label="From" type="date" max={draft.to || undefined} />
       <TextField
-        idPrefix={ID}
-        name="from"
-        label="From"
-        type="date"
-        value={draft.from}
-        onChange={set('from')}
-        max={draft.to || undefined}
-      />
-      <TextField
-        idPrefix={ID}
-        name="to"
+        {...form.field('to')}
         label="To"
         type="date"
-        value={draft.to}
-        onChange={set('to')}
         min={draft.from || undefined}
         error={rangeError}
       />

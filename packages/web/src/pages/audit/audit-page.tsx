@@ -4,9 +4,10 @@ import { useMe } from '../../auth/session';
 import { isPlatformAdmin } from '../../auth/permissions';
 import { useAuditEvents } from '../../api/audit';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
+import { PagedList } from '../../components/pagination';
+import { ActionsHeader, DataTable } from '../../components/data-table';
 import { Badge } from '../../components/badge';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { DateTime } from '../../components/time';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
@@ -62,91 +63,73 @@ export function AuditPage() {
         canClear={filtered}
       />
 
-      {events.isPending ? (
-        <Loading label="Loading audit events…" />
-      ) : events.isError ? (
-        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <EmptyState icon="clock" title={filtered ? 'No events match' : 'Nothing recorded yet'}>
-          <p>
-            {filtered
-              ? 'Widen the date range or clear some filters.'
-              : 'Events appear here as soon as anyone signs in or changes something.'}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="audit-caption" className="visually-hidden">
-                Audit events, newest first
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col" className="actions">
-                    <span className="visually-hidden">Details</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.data.items.map((event) => (
-                  <tr key={event.id}>
-                    <td className="nowrap">
-                      <DateTime value={event.occurredAt} />
-                    </td>
-                    <td>
-                      <span className="cell-primary">{event.actor.label}</span>
-                      <span className="cell-sub">
-                        via {event.via}
-                        {event.ip ? ` · ${event.ip}` : ''}
-                      </span>
-                    </td>
-                    <td>
-                      <span className="code">{event.action}</span>
-                      <span className="cell-sub">{describeAction(event.action)}</span>
-                    </td>
-                    <td>
-                      <Badge>{event.subjectType}</Badge>
-                      {event.subjectId ? (
-                        <span className="cell-sub mono" title={event.subjectId}>
-                          {shortId(event.subjectId)}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={() => setSelected(event)}
-                      >
-                        Details
-                        <span className="visually-hidden">
-                          {' '}
-                          of {event.action} by {event.actor.label}
-                        </span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={pages.page}
-            count={events.data.items.length}
-            noun={['event', 'events']}
-            hasPrevious={pages.hasPrevious}
-            nextCursor={events.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            busy={events.isPlaceholderData}
-          />
-        </>
-      )}
+      <PagedList
+        query={events}
+        pages={pages}
+        noun={['event', 'events']}
+        loadingLabel="Loading audit events…"
+        empty={
+          <EmptyState icon="clock" title={filtered ? 'No events match' : 'Nothing recorded yet'}>
+            <p>
+              {filtered
+                ? 'Widen the date range or clear some filters.'
+                : 'Events appear here as soon as anyone signs in or changes something.'}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <DataTable
+            labelledBy="audit-caption"
+            caption="Audit events, newest first"
+            head={
+              <>
+                <th scope="col">When</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Subject</th>
+                <ActionsHeader label="Details" />
+              </>
+            }
+          >
+            {items.map((event) => (
+              <tr key={event.id}>
+                <td className="nowrap">
+                  <DateTime value={event.occurredAt} />
+                </td>
+                <td>
+                  <span className="cell-primary">{event.actor.label}</span>
+                  <span className="cell-sub">
+                    via {event.via}
+                    {event.ip ? ` · ${event.ip}` : ''}
+                  </span>
+                </td>
+                <td>
+                  <span className="code">{event.action}</span>
+                  <span className="cell-sub">{describeAction(event.action)}</span>
+                </td>
+                <td>
+                  <Badge>{event.subjectType}</Badge>
+                  {event.subjectId ? (
+                    <span className="cell-sub mono" title={event.subjectId}>
+                      {shortId(event.subjectId)}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="actions">
+                  <button type="button" className="btn btn-sm" onClick={() => setSelected(event)}>
+                    Details
+                    <span className="visually-hidden">
+                      {' '}
+                      of {event.action} by {event.actor.label}
+                    </span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </PagedList>
       <AuditEventDrawer event={selected} onClose={() => setSelected(null)} />
     </>
   );

@@ -5,7 +5,7 @@ import { useParticipantKeys } from '../../api/participants';
 import { roleLabel, useMeta } from '../../api/meta';
 import { StatusBadge } from '../../components/badge';
 import { Notice } from '../../components/notice';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryView } from '../../components/states';
 import { AccountCard } from './participant-card';
 import { RecentActivityCard } from './recent-activity';
 
@@ -33,25 +33,28 @@ export function ParticipantAdminHome() {
           <h2 className="card-title" id="team-card-title">
             People at {me.participant.name}
           </h2>
-          {users.isPending ? (
-            <Loading label="Loading users…" />
-          ) : users.isError ? (
-            <ErrorState error={users.error} />
-          ) : users.data.items.length === 0 ? (
-            <p className="muted small">No users yet.</p>
-          ) : (
-            <ul className="plain-list">
-              {users.data.items.map((user) => (
-                <li key={user.id}>
-                  <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>{' '}
-                  {user.status !== 'active' ? <StatusBadge status={user.status} /> : null}
-                  <span className="cell-sub">
-                    {user.roles.map((role) => roleLabel(meta.data, role)).join(', ') || 'No roles'}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <QueryView
+            query={users}
+            loadingLabel="Loading users…"
+            retry={false}
+            isEmpty={(data) => data.items.length === 0}
+            empty={<p className="muted small">No users yet.</p>}
+          >
+            {(data) => (
+              <ul className="plain-list">
+                {data.items.map((user) => (
+                  <li key={user.id}>
+                    <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>{' '}
+                    {user.status !== 'active' ? <StatusBadge status={user.status} /> : null}
+                    <span className="cell-sub">
+                      {user.roles.map((role) => roleLabel(meta.data, role)).join(', ') ||
+                        'No roles'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryView>
           <div className="card-footer">
             <Link to={`/admin/users?participantId=${participantId}`}>All users</Link> ·{' '}
             <Link to={`/admin/users/new?participantId=${participantId}`}>Add a user</Link>
@@ -61,29 +64,27 @@ export function ParticipantAdminHome() {
           <h2 className="card-title" id="keys-card-title">
             Signing keys
           </h2>
-          {keys.isPending ? (
-            <Loading label="Loading keys…" />
-          ) : keys.isError ? (
-            <ErrorState error={keys.error} />
-          ) : (
-            <>
-              <p className="stat">{activeKeys.length}</p>
-              <p className="stat-label">
-                active Ed25519 {activeKeys.length === 1 ? 'key' : 'keys'}
-                {keys.data.items.length > activeKeys.length
-                  ? `, ${keys.data.items.length - activeKeys.length} revoked`
-                  : ''}
-              </p>
-              <ul className="plain-list">
-                {activeKeys.slice(0, 3).map((key) => (
-                  <li key={key.id}>
-                    {key.label}
-                    <span className="cell-sub mono">{key.fingerprint}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <QueryView query={keys} loadingLabel="Loading keys…" retry={false}>
+            {(data) => (
+              <>
+                <p className="stat">{activeKeys.length}</p>
+                <p className="stat-label">
+                  active Ed25519 {activeKeys.length === 1 ? 'key' : 'keys'}
+                  {data.items.length > activeKeys.length
+                    ? `, ${data.items.length - activeKeys.length} revoked`
+                    : ''}
+                </p>
+                <ul className="plain-list">
+                  {activeKeys.slice(0, 3).map((key) => (
+                    <li key={key.id}>
+                      {key.label}
+                      <span className="cell-sub mono">{key.fingerprint}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </QueryView>
           <div className="card-footer">
             <Link to={`/admin/participants/${participantId}#keys`}>Manage keys</Link>
           </div>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { isApiError } from '@concord/api-client';
 import { useAuditEvents } from '../../api/audit';
 import { DateTime } from '../../components/time';
-import { ErrorState, Loading } from '../../components/states';
+import { QueryView } from '../../components/states';
 import { describeAction } from '../audit/describe-action';
 
 const RECENT_EVENTS = 6;
@@ -19,24 +19,26 @@ export function RecentActivityCard({ participantId }: { participantId?: string }
       <h2 className="card-title" id="activity-card-title">
         Recent activity
       </h2>
-      {events.isPending ? (
-        <Loading label="Loading recent activity…" />
-      ) : events.isError ? (
-        <ErrorState error={events.error} />
-      ) : events.data.items.length === 0 ? (
-        <p className="muted small">Nothing has been recorded yet.</p>
-      ) : (
-        <ul className="plain-list">
-          {events.data.items.map((event) => (
-            <li key={event.id}>
-              <strong>{event.actor.label}</strong> {describeAction(event.action)}
-              <span className="cell-sub">
-                <DateTime value={event.occurredAt} mode="relative" />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={events}
+        loadingLabel="Loading recent activity…"
+        retry={false}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted small">Nothing has been recorded yet.</p>}
+      >
+        {(data) => (
+          <ul className="plain-list">
+            {data.items.map((event) => (
+              <li key={event.id}>
+                <strong>{event.actor.label}</strong> {describeAction(event.action)}
+                <span className="cell-sub">
+                  <DateTime value={event.occurredAt} mode="relative" />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <div className="card-footer">
         <Link to={participantId ? `/admin/audit?participantId=${participantId}` : '/admin/audit'}>
           Open the audit trail

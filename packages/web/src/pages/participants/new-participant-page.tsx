@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -11,11 +10,12 @@ import { useMe } from '../../auth/session';
 import { canCreateParticipants } from '../../auth/permissions';
 import { PageHeader } from '../../components/page-header';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
+import { MetaOptions } from '../../components/options';
 import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from '../../lib/form-errors';
-import type { FormErrors } from '../../lib/form-errors';
 import type { FlashState } from '../../hooks/use-flash';
+import { useForm } from '../../hooks/use-form';
 
 const FORM = 'new-participant';
 const FIELDS = {
@@ -26,23 +26,22 @@ const FIELDS = {
   description: 'Description',
   website: 'Website',
 };
+const EMPTY = {
+  name: '',
+  shortName: '',
+  kind: '' as ParticipantKind | '',
+  countryCode: '',
+  description: '',
+  website: '',
+};
 
 export function NewParticipantPage() {
   const me = useMe();
   const meta = useMeta();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    name: '',
-    shortName: '',
-    kind: '' as ParticipantKind | '',
-    countryCode: '',
-    description: '',
-    website: '',
-  });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((previous) => ({ ...previous, [field]: event.target.value }));
+  const form = useForm({ idPrefix: FORM, initial: EMPTY, labels: FIELDS });
+  const { values } = form;
 
   const create = useMutation({
     mutationFn: (body: ParticipantCreate) => unwrap(api.POST('/api/v1/participants', { body })),
@@ -52,7 +51,7 @@ export function NewParticipantPage() {
       await navigate(`/admin/participants/${participant.id}`, { state });
     },
     onError: (error) =>
-      setErrors(toFormErrors(error, FIELDS, { NAME_TAKEN: 'name', COUNTRY_TAKEN: 'countryCode' })),
+      form.showServerErrors(error, { NAME_TAKEN: 'name', COUNTRY_TAKEN: 'countryCode' }),
   });
 
   const breadcrumbs = [{ label: 'Participants', to: '/admin/participants' }];
@@ -70,7 +69,7 @@ export function NewParticipantPage() {
   const isState = values.kind === 'state';
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = checkFields([
+    const valid = form.check([
       ['name', values.name.trim() === '', 'Enter the participant’s name'],
       ['name', values.name.trim().length === 1, 'The name must be at least 2 characters'],
       ['kind', values.kind === '', 'Choose what kind of participant this is'],
@@ -81,8 +80,7 @@ export function NewParticipantPage() {
         'Enter a web address starting with https://',
       ],
     ]);
-    setErrors(problems);
-    if (hasErrors(problems) || values.kind === '') return;
+    if (!valid || values.kind === '') return;
     const body: ParticipantCreate = { name: values.name.trim(), kind: values.kind };
     if (values.shortName.trim()) body.shortName = values.shortName.trim();
     if (isState) body.countryCode = values.countryCode;
@@ -98,53 +96,25 @@ export function NewParticipantPage() {
         breadcrumbs={breadcrumbs}
         description="Register an organisation that takes part in the regime. You can add its users and signing keys next."
       />
-      <ErrorSummary errors={errors} idPrefix={FORM} />
+      <ErrorSummary errors={form.errors} idPrefix={FORM} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <TextField
-          idPrefix={FORM}
-          name="name"
+          {...form.field('name')}
           label="Name"
           hint="The official name, e.g. “Republic of Estonia” or “CERT-EU”."
           required
-          value={values.name}
-          error={errors.fields.name}
-          onChange={set('name')}
         />
-        <TextField
-          idPrefix={FORM}
-          name="shortName"
-          label="Short name"
-          optional
-          value={values.shortName}
-          error={errors.fields.shortName}
-          onChange={set('shortName')}
-        />
-        <SelectField
-          idPrefix={FORM}
-          name="kind"
-          label="Kind"
-          required
-          value={values.kind}
-          error={errors.fields.kind}
-          onChange={set('kind')}
-        >
+        <TextField {...form.field('shortName')} label="Short name" optional />
+        <SelectField {...form.field('kind')} label="Kind" required>
           <option value="">Choose a kind</option>
-          {meta.data?.participantKinds.map((kind) => (
-            <option key={kind.id} value={kind.id}>
-              {kind.label}
-            </option>
-          ))}
+          <MetaOptions entries={meta.data?.participantKinds} />
         </SelectField>
         {isState ? (
           <SelectField
-            idPrefix={FORM}
-            name="countryCode"
+            {...form.field('countryCode')}
             label="Country"
             hint="States are identified by their ISO 3166-1 country."
             required
-            value={values.countryCode}
-            error={errors.fields.countryCode}
-            onChange={set('countryCode')}
           >
             <option value="">Choose a country</option>
             {meta.data?.countries.map((country) => (
@@ -155,40 +125,26 @@ export function NewParticipantPage() {
           </SelectField>
         ) : null}
         <TextAreaField
-          idPrefix={FORM}
-          name="description"
+          {...form.field('description')}
           label="Description"
           optional
           hint="What the organisation does and its role in the regime."
           rows={4}
-          value={values.description}
-          error={errors.fields.description}
-          onChange={set('description')}
         />
         <TextField
-          idPrefix={FORM}
-          name="website"
+          {...form.field('website')}
           label="Website"
           optional
           type="url"
           inputMode="url"
           placeholder="https://"
-          value={values.website}
-          error={errors.fields.website}
-          onChange={set('website')}
         />
-        <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? 'Registering…' : 'Register participant'}
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => void navigate('/admin/participants')}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          pending={create.isPending}
+          label="Register participant"
+          pendingLabel="Registering…"
+          onCancel={() => void navigate('/admin/participants')}
+        />
       </form>
     </>
   );

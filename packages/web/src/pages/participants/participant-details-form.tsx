@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@concord/api-client';
@@ -7,8 +6,8 @@ import { api } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { ChoiceGroup, TextAreaField, TextField } from '../../components/field';
 import { ErrorSummary } from '../../components/error-summary';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from '../../lib/form-errors';
-import type { FormErrors } from '../../lib/form-errors';
+import { FormActions } from '../../components/form-actions';
+import { useForm } from '../../hooks/use-form';
 
 const FORM = 'edit-participant';
 const FIELDS = {
@@ -30,14 +29,24 @@ export function ParticipantDetailsForm({
   onDone: (saved: boolean) => void;
 }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    name: participant.name,
-    shortName: participant.shortName ?? '',
-    description: participant.description,
-    website: participant.website ?? '',
-    status: participant.status,
+  const form = useForm<{
+    name: string;
+    shortName: string;
+    description: string;
+    website: string;
+    status: Status;
+  }>({
+    idPrefix: FORM,
+    initial: {
+      name: participant.name,
+      shortName: participant.shortName ?? '',
+      description: participant.description,
+      website: participant.website ?? '',
+      status: participant.status,
+    },
+    labels: FIELDS,
   });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { values } = form;
 
   const save = useMutation({
     mutationFn: (body: ParticipantUpdate) =>
@@ -49,13 +58,13 @@ export function ParticipantDetailsForm({
       await queryClient.invalidateQueries({ queryKey: queryKeys.participants.all });
       onDone(true);
     },
-    onError: (error) => setErrors(toFormErrors(error, FIELDS, { NAME_TAKEN: 'name' })),
+    onError: (error) => form.showServerErrors(error, { NAME_TAKEN: 'name' }),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const website = values.website.trim();
-    const problems = checkFields([
+    const valid = form.check([
       ['name', values.name.trim() === '', 'Enter the participant’s name'],
       ['name', values.name.trim().length === 1, 'The name must be at least 2 characters'],
       [
@@ -64,8 +73,7 @@ export function ParticipantDetailsForm({
         'Enter a web address starting with https://',
       ],
     ]);
-    setErrors(problems);
-    if (hasErrors(problems)) return;
+    if (!valid) return;
     // Send only what changed, so a concurrent edit of another field is not overwritten.
     const body: ParticipantUpdate = {};
     if (values.name.trim() !== participant.name) body.name = values.name.trim();
@@ -85,55 +93,15 @@ export function ParticipantDetailsForm({
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} idPrefix={FORM} />
-      <TextField
-        idPrefix={FORM}
-        name="name"
-        label="Name"
-        required
-        value={values.name}
-        error={errors.fields.name}
-        onChange={(event) => setValues({ ...values, name: event.target.value })}
-      />
-      <TextField
-        idPrefix={FORM}
-        name="shortName"
-        label="Short name"
-        optional
-        value={values.shortName}
-        error={errors.fields.shortName}
-        onChange={(event) => setValues({ ...values, shortName: event.target.value })}
-      />
-      <TextAreaField
-        idPrefix={FORM}
-        name="description"
-        label="Description"
-        optional
-        rows={4}
-        value={values.description}
-        error={errors.fields.description}
-        onChange={(event) => setValues({ ...values, description: event.target.value })}
-      />
-      <TextField
-        idPrefix={FORM}
-        name="website"
-        label="Website"
-        optional
-        type="url"
-        inputMode="url"
-        value={values.website}
-        error={errors.fields.website}
-        onChange={(event) => setValues({ ...values, website: event.target.value })}
-      />
+      <ErrorSummary errors={form.errors} idPrefix={FORM} />
+      <TextField {...form.field('name')} label="Name" required />
+      <TextField {...form.field('shortName')} label="Short name" optional />
+      <TextAreaField {...form.field('description')} label="Description" optional rows={4} />
+      <TextField {...form.field('website')} label="Website" optional type="url" inputMode="url" />
       {canChangeStatus ? (
-        <ChoiceGroup<Status>
-          type="radio"
-          idPrefix={FORM}
-          name="status"
+        <ChoiceGroup
+          {...form.radios('status')}
           legend="Status"
-          error={errors.fields.status}
-          value={[values.status]}
-          onChange={([status]) => status && setValues({ ...values, status })}
           choices={[
             {
               value: 'active',
@@ -148,14 +116,12 @@ export function ParticipantDetailsForm({
           ]}
         />
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        pending={save.isPending}
+        label="Save changes"
+        pendingLabel="Saving…"
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { Participant, ParticipantKey } from '@concord/api-client';
 import { useParticipantKeys } from '../../api/participants';
 import { StatusBadge } from '../../components/badge';
-import { Notice } from '../../components/notice';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { Confirmation } from '../../components/notice';
+import { EmptyState, QueryView } from '../../components/states';
+import { ActionsHeader, DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
 import { RegisterKeyForm } from './register-key-form';
 import { RevokeKeyDialog } from './revoke-key-dialog';
@@ -43,11 +44,7 @@ export function ParticipantKeys({
           </button>
         ) : null}
       </div>
-      {message ? (
-        <Notice tone="success" live onDismiss={() => setMessage(null)}>
-          {message}
-        </Notice>
-      ) : null}
+      <Confirmation message={message} onDismiss={() => setMessage(null)} />
       {registering ? (
         <div className="card" style={{ marginBottom: 'var(--space-5)' }}>
           <RegisterKeyForm
@@ -59,76 +56,73 @@ export function ParticipantKeys({
           />
         </div>
       ) : null}
-      {keys.isPending ? (
-        <Loading label="Loading keys…" />
-      ) : keys.isError ? (
-        <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
-      ) : keys.data.items.length === 0 ? (
-        <EmptyState icon="key" headingLevel={3} title="No keys registered">
-          <p>Until a key is registered, nothing {participant.name} publishes can be verified.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap" role="region" aria-labelledby="keys-heading" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
+      <QueryView
+        query={keys}
+        loadingLabel="Loading keys…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState icon="key" headingLevel={3} title="No keys registered">
+            <p>Until a key is registered, nothing {participant.name} publishes can be verified.</p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <DataTable
+            labelledBy="keys-heading"
+            head={
+              <>
                 <th scope="col">Label</th>
                 <th scope="col">Fingerprint</th>
                 <th scope="col">Status</th>
                 <th scope="col">Registered</th>
-                {canManage ? (
-                  <th scope="col" className="actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.items.map((key) => (
-                <tr key={key.id}>
-                  <td>
-                    <span className="cell-primary">{key.label}</span>
+                {canManage ? <ActionsHeader /> : null}
+              </>
+            }
+          >
+            {data.items.map((key) => (
+              <tr key={key.id}>
+                <td>
+                  <span className="cell-primary">{key.label}</span>
+                  <span className="cell-sub">
+                    {key.algorithm === 'ed25519' ? 'Ed25519' : key.algorithm}
+                  </span>
+                </td>
+                <td>
+                  <span className="mono">{key.fingerprint}</span>
+                </td>
+                <td>
+                  <StatusBadge status={key.status} />
+                  {key.status === 'revoked' ? (
                     <span className="cell-sub">
-                      {key.algorithm === 'ed25519' ? 'Ed25519' : key.algorithm}
+                      <DateTime value={key.revokedAt} mode="date" />
+                      {key.revokedReason ? ` — ${key.revokedReason}` : ''}
                     </span>
-                  </td>
-                  <td>
-                    <span className="mono">{key.fingerprint}</span>
-                  </td>
-                  <td>
-                    <StatusBadge status={key.status} />
-                    {key.status === 'revoked' ? (
-                      <span className="cell-sub">
-                        <DateTime value={key.revokedAt} mode="date" />
-                        {key.revokedReason ? ` — ${key.revokedReason}` : ''}
-                      </span>
+                  ) : null}
+                </td>
+                <td className="nowrap">
+                  <DateTime value={key.createdAt} mode="date" />
+                </td>
+                {canManage ? (
+                  <td className="actions">
+                    {key.status === 'active' ? (
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-danger-outline"
+                        onClick={() => {
+                          setMessage(null);
+                          setRevoking(key);
+                        }}
+                      >
+                        Revoke<span className="visually-hidden"> key {key.label}</span>
+                      </button>
                     ) : null}
                   </td>
-                  <td className="nowrap">
-                    <DateTime value={key.createdAt} mode="date" />
-                  </td>
-                  {canManage ? (
-                    <td className="actions">
-                      {key.status === 'active' ? (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-danger-outline"
-                          onClick={() => {
-                            setMessage(null);
-                            setRevoking(key);
-                          }}
-                        >
-                          Revoke<span className="visually-hidden"> key {key.label}</span>
-                        </button>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
       <RevokeKeyDialog
         participantId={participant.id}
         target={revoking}

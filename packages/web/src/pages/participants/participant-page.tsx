@@ -6,8 +6,8 @@ import { useParticipant } from '../../api/participants';
 import { kindLabel, useMeta } from '../../api/meta';
 import { PageHeader } from '../../components/page-header';
 import { Badge, StatusBadge } from '../../components/badge';
-import { Notice } from '../../components/notice';
-import { ErrorState, Loading } from '../../components/states';
+import { Confirmation, Notice } from '../../components/notice';
+import { recordPageFallback } from '../../components/record-page-fallback';
 import { DateTime } from '../../components/time';
 import { useFlash } from '../../hooks/use-flash';
 import { ParticipantDetailsForm } from './participant-details-form';
@@ -25,21 +25,12 @@ export function ParticipantPage() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  if (participant.isPending) {
-    return (
-      <>
-        <PageHeader title="Participant" breadcrumbs={breadcrumbs} />
-        <Loading label="Loading participant…" />
-      </>
-    );
-  }
-  if (participant.isError) {
-    return (
-      <>
-        <PageHeader title="Participant" breadcrumbs={breadcrumbs} />
-        <ErrorState error={participant.error} onRetry={() => void participant.refetch()} />
-      </>
-    );
+  if (!participant.isSuccess) {
+    return recordPageFallback(participant, {
+      title: 'Participant',
+      breadcrumbs,
+      loadingLabel: 'Loading participant…',
+    });
   }
 
   const p = participant.data;
@@ -76,16 +67,11 @@ export function ParticipantPage() {
           ) : null
         }
       />
-      {flash ? (
-        <Notice tone="success" live onDismiss={dismissFlash}>
-          {flash}
-        </Notice>
-      ) : null}
-      {saved ? (
-        <Notice tone="success" live onDismiss={() => setSaved(false)}>
-          The participant’s details have been saved.
-        </Notice>
-      ) : null}
+      <Confirmation message={flash} onDismiss={dismissFlash} />
+      <Confirmation
+        message={saved ? 'The participant’s details have been saved.' : null}
+        onDismiss={() => setSaved(false)}
+      />
       {p.status === 'suspended' ? (
         <Notice tone="warning" title="Suspended">
           This participant’s users cannot sign in or act for it until it is reactivated.

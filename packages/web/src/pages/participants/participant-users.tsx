@@ -3,8 +3,10 @@ import type { Participant } from '@concord/api-client';
 import { useUsers } from '../../api/users';
 import { roleLabel, useMeta } from '../../api/meta';
 import { StatusBadge } from '../../components/badge';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, QueryView } from '../../components/states';
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
+import { UserNameCell } from '../users/user-name-cell';
 
 const USERS_SHOWN = 10;
 
@@ -35,51 +37,44 @@ export function ParticipantUsers({
       </div>
       {!canManage ? (
         <p className="muted small">Only this participant’s administrators can see its users.</p>
-      ) : users.isPending ? (
-        <Loading label="Loading users…" />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <EmptyState
-          icon="users"
-          headingLevel={3}
-          title="No users yet"
-          action={
-            <Link
-              className="btn btn-primary"
-              to={`/admin/users/new?participantId=${participant.id}`}
+      ) : (
+        <QueryView
+          query={users}
+          loadingLabel="Loading users…"
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState
+              icon="users"
+              headingLevel={3}
+              title="No users yet"
+              action={
+                <Link
+                  className="btn btn-primary"
+                  to={`/admin/users/new?participantId=${participant.id}`}
+                >
+                  Add the first user
+                </Link>
+              }
             >
-              Add the first user
-            </Link>
+              <p>Nobody can act for {participant.name} until it has at least one user.</p>
+            </EmptyState>
           }
         >
-          <p>Nobody can act for {participant.name} until it has at least one user.</p>
-        </EmptyState>
-      ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-labelledby="participant-users-heading"
-          tabIndex={0}
-        >
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((user) => (
+          {(data) => (
+            <DataTable
+              labelledBy="participant-users-heading"
+              head={
+                <>
+                  <th scope="col">Name</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last sign-in</th>
+                </>
+              }
+            >
+              {data.items.map((user) => (
                 <tr key={user.id}>
-                  <td>
-                    <Link className="cell-primary" to={`/admin/users/${user.id}`}>
-                      {user.displayName}
-                    </Link>
-                    <span className="cell-sub">{user.email}</span>
-                  </td>
+                  <UserNameCell user={user} />
                   <td>{user.roles.map((role) => roleLabel(meta.data, role)).join(', ') || '—'}</td>
                   <td>
                     <StatusBadge status={user.status} />
@@ -89,9 +84,9 @@ export function ParticipantUsers({
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
+          )}
+        </QueryView>
       )}
     </section>
   );

@@ -5,21 +5,25 @@ import { canCreateParticipants } from '../../auth/permissions';
 import { DEFAULT_PAGE_SIZE, useParticipants } from '../../api/participants';
 import { kindLabel, useMeta } from '../../api/meta';
 import { PageHeader } from '../../components/page-header';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, bindFilters } from '../../components/filter-bar';
 import { SelectField } from '../../components/field';
-import { Pagination } from '../../components/pagination';
+import { MetaOptions } from '../../components/options';
+import { PagedList } from '../../components/pagination';
+import { DataTable } from '../../components/data-table';
 import { StatusBadge } from '../../components/badge';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { Icon } from '../../components/icons';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 
 const FILTERS = ['q', 'kind', 'status'] as const;
+const ID = 'participant-filters';
 
 export function ParticipantsPage() {
   const me = useMe();
   const meta = useMeta();
   const [filters, setFilters] = useUrlFilters(FILTERS);
+  const filter = bindFilters(ID, filters, setFilters);
   const pages = useCursorPagination(`${filters.q}|${filters.kind}|${filters.status}`);
   const query: ParticipantQuery = { limit: DEFAULT_PAGE_SIZE };
   if (filters.q) query.q = filters.q;
@@ -45,7 +49,7 @@ export function ParticipantsPage() {
         }
       />
       <FilterBar
-        idPrefix="participant-filters"
+        idPrefix={ID}
         label="Filter participants"
         query={filters.q}
         placeholder="Name or short name"
@@ -53,109 +57,76 @@ export function ParticipantsPage() {
         onClear={() => setFilters({ q: '', kind: '', status: '' })}
         canClear={filtered}
       >
-        <SelectField
-          idPrefix="participant-filters"
-          name="kind"
-          label="Kind"
-          value={filters.kind}
-          onChange={(event) => setFilters({ kind: event.target.value })}
-        >
+        <SelectField {...filter('kind')} label="Kind">
           <option value="">All kinds</option>
-          {meta.data?.participantKinds.map((kind) => (
-            <option key={kind.id} value={kind.id}>
-              {kind.label}
-            </option>
-          ))}
+          <MetaOptions entries={meta.data?.participantKinds} />
         </SelectField>
-        <SelectField
-          idPrefix="participant-filters"
-          name="status"
-          label="Status"
-          value={filters.status}
-          onChange={(event) => setFilters({ status: event.target.value })}
-        >
+        <SelectField {...filter('status')} label="Status">
           <option value="">Any status</option>
           <option value="active">Active</option>
           <option value="suspended">Suspended</option>
         </SelectField>
       </FilterBar>
 
-      {list.isPending ? (
-        <Loading label="Loading participants…" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState
-          icon="building"
-          title={filtered ? 'No participants match' : 'No participants yet'}
-        >
-          <p>
-            {filtered
-              ? 'Try a different name, or clear the filters to see everyone.'
-              : 'Participants appear here once the secretariat has registered them.'}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <div
-            className="table-wrap"
-            role="region"
-            aria-labelledby="participants-caption"
-            tabIndex={0}
+      <PagedList
+        query={list}
+        pages={pages}
+        noun={['participant', 'participants']}
+        loadingLabel="Loading participants…"
+        empty={
+          <EmptyState
+            icon="building"
+            title={filtered ? 'No participants match' : 'No participants yet'}
           >
-            <table className="table">
-              <caption id="participants-caption" className="visually-hidden">
-                Participants{filtered ? ' matching the filters' : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Country</th>
-                  <th scope="col" className="num">
-                    Users
-                  </th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((participant) => (
-                  <tr key={participant.id}>
-                    <td>
-                      <Link className="cell-primary" to={`/admin/participants/${participant.id}`}>
-                        {participant.name}
-                      </Link>
-                      {participant.shortName ? (
-                        <span className="cell-sub">{participant.shortName}</span>
-                      ) : null}
-                    </td>
-                    <td>{kindLabel(meta.data, participant.kind)}</td>
-                    <td>
-                      {participant.countryName ?? participant.countryCode ?? (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td className="num">{participant.userCount}</td>
-                    <td>
-                      <StatusBadge status={participant.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={pages.page}
-            count={list.data.items.length}
-            noun={['participant', 'participants']}
-            hasPrevious={pages.hasPrevious}
-            nextCursor={list.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            busy={list.isPlaceholderData}
-          />
-        </>
-      )}
+            <p>
+              {filtered
+                ? 'Try a different name, or clear the filters to see everyone.'
+                : 'Participants appear here once the secretariat has registered them.'}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(participants) => (
+          <DataTable
+            labelledBy="participants-caption"
+            caption={<>Participants{filtered ? ' matching the filters' : ''}</>}
+            head={
+              <>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Country</th>
+                <th scope="col" className="num">
+                  Users
+                </th>
+                <th scope="col">Status</th>
+              </>
+            }
+          >
+            {participants.map((participant) => (
+              <tr key={participant.id}>
+                <td>
+                  <Link className="cell-primary" to={`/admin/participants/${participant.id}`}>
+                    {participant.name}
+                  </Link>
+                  {participant.shortName ? (
+                    <span className="cell-sub">{participant.shortName}</span>
+                  ) : null}
+                </td>
+                <td>{kindLabel(meta.data, participant.kind)}</td>
+                <td>
+                  {participant.countryName ?? participant.countryCode ?? (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td className="num">{participant.userCount}</td>
+                <td>
+                  <StatusBadge status={participant.status} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </PagedList>
     </>
   );
 }

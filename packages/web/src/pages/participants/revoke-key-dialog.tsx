@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@concord/api-client';
@@ -8,8 +7,8 @@ import { queryKeys } from '../../api/query-keys';
 import { Dialog } from '../../components/dialog';
 import { TextAreaField } from '../../components/field';
 import { ErrorSummary } from '../../components/error-summary';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from '../../lib/form-errors';
-import type { FormErrors } from '../../lib/form-errors';
+import { SubmitButton } from '../../components/form-actions';
+import { useForm } from '../../hooks/use-form';
 
 const FORM = 'revoke-key';
 
@@ -24,12 +23,11 @@ export function RevokeKeyDialog({
   onClose: (revoked: ParticipantKey | null) => void;
 }) {
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useForm({ idPrefix: FORM, initial: { reason: '' }, labels: { reason: 'Reason' } });
+  const { reason } = form.values;
 
   const close = (revoked: ParticipantKey | null) => {
-    setReason('');
-    setErrors(NO_ERRORS);
+    form.reset();
     onClose(revoked);
   };
 
@@ -45,18 +43,16 @@ export function RevokeKeyDialog({
       await queryClient.invalidateQueries({ queryKey: queryKeys.participants.keys(participantId) });
       close(key);
     },
-    onError: (error) => setErrors(toFormErrors(error, { reason: 'Reason' })),
+    onError: (error) => form.showServerErrors(error),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!target) return;
-    const problems = checkFields([
+    const valid = form.check([
       ['reason', reason.trim() === '', 'Say why the key is being revoked'],
     ]);
-    setErrors(problems);
-    if (hasErrors(problems)) return;
-    revoke.mutate({ keyId: target.id, reason: reason.trim() });
+    if (valid) revoke.mutate({ keyId: target.id, reason: reason.trim() });
   };
 
   return (
@@ -67,25 +63,24 @@ export function RevokeKeyDialog({
       description="Statements signed with this key stay verifiable, but nothing new can be signed with it. Revocation cannot be undone."
     >
       <form id={FORM} onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} idPrefix={FORM} />
+        <ErrorSummary errors={form.errors} idPrefix={FORM} />
         <TextAreaField
-          idPrefix={FORM}
-          name="reason"
+          {...form.field('reason')}
           label="Reason"
           hint="Recorded with the key and shown to everyone, e.g. “Key rotated” or “Suspected compromise”."
           rows={3}
-          value={reason}
-          error={errors.fields.reason}
-          onChange={(event) => setReason(event.target.value)}
           data-autofocus=""
         />
         <div className="button-row" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn btn-ghost" onClick={() => close(null)}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-danger" disabled={revoke.isPending}>
-            {revoke.isPending ? 'Revoking…' : 'Revoke key'}
-          </button>
+          <SubmitButton
+            className="btn btn-danger"
+            pending={revoke.isPending}
+            label="Revoke key"
+            pendingLabel="Revoking…"
+          />
         </div>
       </form>
     </Dialog>

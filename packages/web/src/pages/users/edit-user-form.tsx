@@ -5,12 +5,12 @@ import { unwrap } from '@concord/api-client';
 import type { Role, User, UserStatus, UserUpdate } from '@concord/api-client';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import { useMeta } from '../../api/meta';
+import { asChoices, useMeta } from '../../api/meta';
 import { ChoiceGroup, TextField } from '../../components/field';
 import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from '../../lib/form-errors';
-import type { FormErrors } from '../../lib/form-errors';
+import { useForm } from '../../hooks/use-form';
 
 const FORM = 'edit-user';
 const FIELDS = { displayName: 'Full name', roles: 'Roles', status: 'Status' };
@@ -29,10 +29,12 @@ export function EditUserForm({
 }) {
   const meta = useMeta();
   const queryClient = useQueryClient();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [status, setStatus] = useState<UserStatus>(user.status);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useForm<{ displayName: string; roles: Role[]; status: UserStatus }>({
+    idPrefix: FORM,
+    initial: { displayName: user.displayName, roles: user.roles, status: user.status },
+    labels: FIELDS,
+  });
+  const { displayName, roles, status } = form.values;
   const [unchanged, setUnchanged] = useState(false);
 
   const save = useMutation({
@@ -43,13 +45,13 @@ export function EditUserForm({
       await queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
       onSaved();
     },
-    onError: (error) => setErrors(toFormErrors(error, FIELDS, { LAST_ADMIN: 'roles' })),
+    onError: (error) => form.showServerErrors(error, { LAST_ADMIN: 'roles' }),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setUnchanged(false);
-    const problems = checkFields([
+    const valid = form.check([
       ['displayName', displayName.trim() === '', 'Enter the person’s name'],
       [
         'roles',
@@ -57,8 +59,7 @@ export function EditUserForm({
         'Keep at least one role; to stop someone signing in, disable the account',
       ],
     ]);
-    setErrors(problems);
-    if (hasErrors(problems)) return;
+    if (!valid) return;
     const body: UserUpdate = {};
     if (displayName.trim() !== user.displayName) body.displayName = displayName.trim();
     if (!sameRoles(roles, user.roles)) body.roles = roles;
@@ -70,48 +71,24 @@ export function EditUserForm({
     save.mutate(body);
   };
 
-  const roleChoices =
-    meta.data?.roles.map((role) => ({
-      value: role.id,
-      label: role.label,
-      description: role.description,
-    })) ?? [];
-
   return (
     <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} idPrefix={FORM} />
+      <ErrorSummary errors={form.errors} idPrefix={FORM} />
       {unchanged ? <Notice live>Nothing has changed, so there was nothing to save.</Notice> : null}
-      <TextField
-        idPrefix={FORM}
-        name="displayName"
-        label="Full name"
-        value={displayName}
-        error={errors.fields.displayName}
-        onChange={(event) => setDisplayName(event.target.value)}
-      />
-      <ChoiceGroup<Role>
-        type="checkbox"
-        idPrefix={FORM}
-        name="roles"
+      <TextField {...form.field('displayName')} label="Full name" />
+      <ChoiceGroup
+        {...form.checkboxes('roles')}
         legend="Roles"
         hint={
           isSelf
             ? 'Take care: removing your own administrator role takes effect at once.'
             : undefined
         }
-        choices={roleChoices}
-        value={roles}
-        error={errors.fields.roles}
-        onChange={setRoles}
+        choices={asChoices(meta.data?.roles)}
       />
-      <ChoiceGroup<UserStatus>
-        type="radio"
-        idPrefix={FORM}
-        name="status"
+      <ChoiceGroup
+        {...form.radios('status')}
         legend="Status"
-        value={[status]}
-        error={errors.fields.status}
-        onChange={([next]) => next && setStatus(next)}
         choices={[
           { value: 'active', label: 'Active', description: 'Can sign in and use API tokens.' },
           {
@@ -121,11 +98,7 @@ export function EditUserForm({
           },
         ]}
       />
-      <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-      </div>
+      <FormActions pending={save.isPending} label="Save changes" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -7,15 +6,22 @@ import type { Role, UserCreate } from '@concord/api-client';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useAllParticipants } from '../../api/participants';
-import { useMeta } from '../../api/meta';
+import { asChoices, useMeta } from '../../api/meta';
 import { useMe } from '../../auth/session';
 import { isPlatformAdmin } from '../../auth/permissions';
 import { PageHeader } from '../../components/page-header';
-import { ChoiceGroup, SelectField, TextField } from '../../components/field';
+import {
+  ChoiceGroup,
+  EmailField,
+  PasswordField,
+  SelectField,
+  TextField,
+} from '../../components/field';
 import { ErrorSummary } from '../../components/error-summary';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from '../../lib/form-errors';
-import type { FormErrors } from '../../lib/form-errors';
+import { FormActions } from '../../components/form-actions';
+import { ParticipantOptions } from '../../components/options';
 import type { FlashState } from '../../hooks/use-flash';
+import { useForm } from '../../hooks/use-form';
 import { MIN_PASSWORD_LENGTH } from '../../lib/users';
 
 const FORM = 'new-user';
@@ -37,15 +43,18 @@ export function NewUserPage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
 
-  const [participantId, setParticipantId] = useState(
-    platform ? (params.get('participantId') ?? '') : me.participant.id,
-  );
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<Role[]>(['member']);
-  const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useForm({
+    idPrefix: FORM,
+    initial: {
+      participantId: platform ? (params.get('participantId') ?? '') : me.participant.id,
+      email: '',
+      displayName: '',
+      roles: ['member'] as Role[],
+      password: '',
+    },
+    labels: FIELDS,
+  });
+  const { participantId, email, displayName, roles, password } = form.values;
 
   const create = useMutation({
     mutationFn: (body: UserCreate) => unwrap(api.POST('/api/v1/users', { body })),
@@ -60,12 +69,12 @@ export function NewUserPage() {
       await navigate(`/admin/users/${user.id}`, { state });
     },
     onError: (error) =>
-      setErrors(toFormErrors(error, FIELDS, { WEAK_PASSWORD: 'password', EMAIL_TAKEN: 'email' })),
+      form.showServerErrors(error, { WEAK_PASSWORD: 'password', EMAIL_TAKEN: 'email' }),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = checkFields([
+    const valid = form.check([
       ['participantId', participantId === '', 'Choose the participant this user acts for'],
       ['email', email.trim() === '', 'Enter an email address'],
       [
@@ -82,8 +91,7 @@ export function NewUserPage() {
         `The password must be at least ${MIN_PASSWORD_LENGTH} characters`,
       ],
     ]);
-    setErrors(problems);
-    if (hasErrors(problems)) return;
+    if (!valid) return;
     create.mutate({
       participantId,
       email: email.trim(),
@@ -93,13 +101,6 @@ export function NewUserPage() {
     });
   };
 
-  const roleChoices =
-    meta.data?.roles.map((role) => ({
-      value: role.id,
-      label: role.label,
-      description: role.description,
-    })) ?? [];
-
   return (
     <>
       <PageHeader
@@ -107,28 +108,20 @@ export function NewUserPage() {
         breadcrumbs={[{ label: 'Users', to: '/admin/users' }]}
         description="Create an account for someone who acts for a participant. They sign in with the email address and initial password you set here."
       />
-      <ErrorSummary errors={errors} idPrefix={FORM} />
+      <ErrorSummary errors={form.errors} idPrefix={FORM} />
       <form className="form" onSubmit={onSubmit} noValidate>
         {platform ? (
           <SelectField
-            idPrefix={FORM}
-            name="participantId"
+            {...form.field('participantId')}
             label="Participant"
             hint="The organisation this person acts for."
             required
-            value={participantId}
-            error={errors.fields.participantId}
-            onChange={(event) => setParticipantId(event.target.value)}
             disabled={participants.isPending}
           >
             <option value="">
               {participants.isPending ? 'Loading participants…' : 'Choose a participant'}
             </option>
-            {participants.data?.map((participant) => (
-              <option key={participant.id} value={participant.id}>
-                {participant.name}
-              </option>
-            ))}
+            <ParticipantOptions participants={participants.data} />
           </SelectField>
         ) : (
           <TextField
@@ -140,73 +133,35 @@ export function NewUserPage() {
             hint="You can add users to your own organisation."
           />
         )}
+        <EmailField {...form.field('email')} label="Email address" autoComplete="off" required />
         <TextField
-          idPrefix={FORM}
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          value={email}
-          error={errors.fields.email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <TextField
-          idPrefix={FORM}
-          name="displayName"
+          {...form.field('displayName')}
           label="Full name"
           hint="As colleagues in other delegations will see it."
           autoComplete="off"
           required
-          value={displayName}
-          error={errors.fields.displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
         />
-        <ChoiceGroup<Role>
-          type="checkbox"
-          idPrefix={FORM}
-          name="roles"
+        <ChoiceGroup
+          {...form.checkboxes('roles')}
           legend="Roles"
           hint="Choose every role this person needs; you can change them later."
           columns
-          choices={roleChoices}
-          value={roles}
-          error={errors.fields.roles}
-          onChange={setRoles}
+          choices={asChoices(meta.data?.roles)}
         />
-        <TextField
-          idPrefix={FORM}
-          name="password"
+        <PasswordField
+          {...form.field('password')}
           label="Initial password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person over a secure channel and ask them to change it after signing in.`}
-          type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
           required
-          value={password}
-          error={errors.fields.password}
-          onChange={(event) => setPassword(event.target.value)}
+          revealable
         />
-        <label className="checkbox-inline" style={{ marginTop: 'calc(-1 * var(--space-3))' }}>
-          <input
-            type="checkbox"
-            checked={showPassword}
-            onChange={(event) => setShowPassword(event.target.checked)}
-          />
-          Show password
-        </label>
-        <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create user'}
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => void navigate('/admin/users')}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          pending={create.isPending}
+          label="Create user"
+          pendingLabel="Creating…"
+          onCancel={() => void navigate('/admin/users')}
+        />
       </form>
     </>
   );

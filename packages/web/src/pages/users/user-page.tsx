@@ -5,8 +5,8 @@ import { useUser } from '../../api/users';
 import { kindLabel, useMeta } from '../../api/meta';
 import { PageHeader } from '../../components/page-header';
 import { Badge, StatusBadge } from '../../components/badge';
-import { Notice } from '../../components/notice';
-import { ErrorState, Loading } from '../../components/states';
+import { Confirmation, Notice } from '../../components/notice';
+import { recordPageFallback } from '../../components/record-page-fallback';
 import { DateTime } from '../../components/time';
 import { useFlash } from '../../hooks/use-flash';
 import { isLocked } from '../../lib/users';
@@ -23,21 +23,8 @@ export function UserPage() {
   const [flash, dismissFlash] = useFlash();
   const [saved, setSaved] = useState(false);
 
-  if (user.isPending) {
-    return (
-      <>
-        <PageHeader title="User" breadcrumbs={breadcrumbs} />
-        <Loading label="Loading user…" />
-      </>
-    );
-  }
-  if (user.isError) {
-    return (
-      <>
-        <PageHeader title="User" breadcrumbs={breadcrumbs} />
-        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
-      </>
-    );
+  if (!user.isSuccess) {
+    return recordPageFallback(user, { title: 'User', breadcrumbs, loadingLabel: 'Loading user…' });
   }
 
   const u = user.data;
@@ -56,16 +43,11 @@ export function UserPage() {
           </>
         }
       />
-      {flash ? (
-        <Notice tone="success" live onDismiss={dismissFlash}>
-          {flash}
-        </Notice>
-      ) : null}
-      {saved ? (
-        <Notice tone="success" live onDismiss={() => setSaved(false)}>
-          Changes to {u.displayName} have been saved.
-        </Notice>
-      ) : null}
+      <Confirmation message={flash} onDismiss={dismissFlash} />
+      <Confirmation
+        message={saved ? <>Changes to {u.displayName} have been saved.</> : null}
+        onDismiss={() => setSaved(false)}
+      />
       {isLocked(u.lockedUntil) ? (
         <Notice tone="warning" title="Temporarily locked">
           Too many failed sign-in attempts. The account unlocks by itself at{' '}

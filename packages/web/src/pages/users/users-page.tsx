@@ -6,16 +6,19 @@ import { useUsers } from '../../api/users';
 import { useAllParticipants } from '../../api/participants';
 import { roleLabel, useMeta } from '../../api/meta';
 import { PageHeader } from '../../components/page-header';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, bindFilters } from '../../components/filter-bar';
 import { SelectField } from '../../components/field';
-import { Pagination } from '../../components/pagination';
+import { PagedList } from '../../components/pagination';
+import { DataTable } from '../../components/data-table';
+import { MetaOptions, ParticipantOptions } from '../../components/options';
 import { Badge, StatusBadge } from '../../components/badge';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { DateTime } from '../../components/time';
 import { Icon } from '../../components/icons';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 import { isLocked } from '../../lib/users';
+import { UserNameCell } from './user-name-cell';
 
 const FILTERS = ['q', 'participantId', 'role', 'status'] as const;
 const PAGE_SIZE = 25;
@@ -27,6 +30,7 @@ export function UsersPage() {
   const platform = isPlatformAdmin(me);
   const participants = useAllParticipants(platform);
   const [filters, setFilters] = useUrlFilters(FILTERS);
+  const filter = bindFilters(ID, filters, setFilters);
   // A participant's admins only ever see their own people; the server enforces it too.
   const participantId = platform ? filters.participantId : me.participant.id;
   const pages = useCursorPagination(
@@ -77,117 +81,74 @@ export function UsersPage() {
         canClear={filtered}
       >
         {platform ? (
-          <SelectField
-            idPrefix={ID}
-            name="participantId"
-            label="Participant"
-            value={filters.participantId}
-            onChange={(event) => setFilters({ participantId: event.target.value })}
-          >
+          <SelectField {...filter('participantId')} label="Participant">
             <option value="">All participants</option>
-            {participants.data?.map((participant) => (
-              <option key={participant.id} value={participant.id}>
-                {participant.name}
-              </option>
-            ))}
+            <ParticipantOptions participants={participants.data} />
           </SelectField>
         ) : null}
-        <SelectField
-          idPrefix={ID}
-          name="role"
-          label="Role"
-          value={filters.role}
-          onChange={(event) => setFilters({ role: event.target.value })}
-        >
+        <SelectField {...filter('role')} label="Role">
           <option value="">Any role</option>
-          {meta.data?.roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.label}
-            </option>
-          ))}
+          <MetaOptions entries={meta.data?.roles} />
         </SelectField>
-        <SelectField
-          idPrefix={ID}
-          name="status"
-          label="Status"
-          value={filters.status}
-          onChange={(event) => setFilters({ status: event.target.value })}
-        >
+        <SelectField {...filter('status')} label="Status">
           <option value="">Any status</option>
           <option value="active">Active</option>
           <option value="disabled">Disabled</option>
         </SelectField>
       </FilterBar>
 
-      {list.isPending ? (
-        <Loading label="Loading users…" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState icon="users" title={filtered ? 'No users match' : 'No users yet'}>
-          <p>
-            {filtered
-              ? 'Try a different search, or clear the filters.'
-              : 'Add the first user to get started.'}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap" role="region" aria-labelledby="users-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="users-caption" className="visually-hidden">
-                Users{filtered ? ' matching the filters' : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Participant</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last sign-in</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <td>
-                      <Link className="cell-primary" to={`/admin/users/${user.id}`}>
-                        {user.displayName}
-                      </Link>
-                      <span className="cell-sub">{user.email}</span>
-                    </td>
-                    <td>{user.participant.name}</td>
-                    <td>
-                      {user.roles.map((role) => roleLabel(meta.data, role)).join(', ') || (
-                        <span className="muted">None</span>
-                      )}
-                    </td>
-                    <td>
-                      <span className="badge-list">
-                        <StatusBadge status={user.status} />
-                        {isLocked(user.lockedUntil) ? <Badge tone="warning">Locked</Badge> : null}
-                      </span>
-                    </td>
-                    <td className="nowrap">
-                      <DateTime value={user.lastLoginAt} empty="Never" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={pages.page}
-            count={list.data.items.length}
-            noun={['user', 'users']}
-            hasPrevious={pages.hasPrevious}
-            nextCursor={list.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            busy={list.isPlaceholderData}
-          />
-        </>
-      )}
+      <PagedList
+        query={list}
+        pages={pages}
+        noun={['user', 'users']}
+        loadingLabel="Loading users…"
+        empty={
+          <EmptyState icon="users" title={filtered ? 'No users match' : 'No users yet'}>
+            <p>
+              {filtered
+                ? 'Try a different search, or clear the filters.'
+                : 'Add the first user to get started.'}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(users) => (
+          <DataTable
+            labelledBy="users-caption"
+            caption={<>Users{filtered ? ' matching the filters' : ''}</>}
+            head={
+              <>
+                <th scope="col">Name</th>
+                <th scope="col">Participant</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last sign-in</th>
+              </>
+            }
+          >
+            {users.map((user) => (
+              <tr key={user.id}>
+                <UserNameCell user={user} />
+                <td>{user.participant.name}</td>
+                <td>
+                  {user.roles.map((role) => roleLabel(meta.data, role)).join(', ') || (
+                    <span className="muted">None</span>
+                  )}
+                </td>
+                <td>
+                  <span className="badge-list">
+                    <StatusBadge status={user.status} />
+                    {isLocked(user.lockedUntil) ? <Badge tone="warning">Locked</Badge> : null}
+                  </span>
+                </td>
+                <td className="nowrap">
+                  <DateTime value={user.lastLoginAt} empty="Never" />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </PagedList>
     </>
   );
 }

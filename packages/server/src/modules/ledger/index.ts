@@ -1,0 +1,12 @@
+export {
+  recordNodeStatement,
+  recordParticipantStatement,
+  recordCommitment,
+  type PendingEntry,
+} from './service';
+export { initLedger, loadIdentity, testIdentity, keyFingerprint } from './init';
+export { Sequencer } from './runtime';
+export { sequenceBatch } from './sequencer';
+export { ledgerApiRoutes } from './routes';
+export { ledgerTileRoutes } from './tiles-routes';
+export type { LogIdentity } from './identity';

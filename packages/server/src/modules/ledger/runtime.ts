@@ -1,0 +1,134 @@
+/**
+ * The sequencer loop of one server process. Submissions wake it; it sequences batch after
+ * batch while anything is queued (group commit: what arrives during a batch goes into the
+ * next), and otherwise looks again every `batchMs` for work queued by other processes.
+ * Submitters wait for their index, which is known only after the batch has committed.
+ */
+import type { Logger } from 'pino';
+import type { Deps, LedgerRuntime } from '../../deps';
+import { DomainError } from '../../errors';
+import { sequenceBatch } from './sequencer';
+import { entriesByQueueIds } from './store';
+
+interface Waiter {
+  resolve(idx: number): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class Sequencer implements LedgerRuntime {
+  readonly #deps: Deps;
+  readonly #log: Logger | null;
+  readonly #batchMs: number;
+  readonly #waiters = new Map<number, Waiter[]>();
+  #running = false;
+  #stopped = false;
+  #again = false;
+  #timer: NodeJS.Timeout | null = null;
+  #current: Promise<void> | null = null;
+  /** Called after each committed batch (witness submission, metrics). */
+  onBatch: ((size: number) => void) | null = null;
+
+  constructor(deps: Deps, options: { batchMs: number; logger?: Logger }) {
+    this.#deps = deps;
+    this.#batchMs = options.batchMs;
+    this.#log = options.logger ?? null;
+  }
+
+  start(): void {
+    this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#current;
+    for (const [, list] of this.#waiters) {
+      for (const w of list) {
+        clearTimeout(w.timer);
+        w.reject(new DomainError('SHUTTING_DOWN', 'The server is shutting down'));
+      }
+    }
+    this.#waiters.clear();
+  }
+
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#schedule(0);
+  }
+
+  indexOf(queueId: number, timeoutMs = 30_000): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#drop(queueId, waiter);
+        reject(
+          new DomainError(
+            'LEDGER_TIMEOUT',
+            'The ledger did not sequence the entry in time; it stays queued',
+          ),
+        );
+      }, timeoutMs);
+      timer.unref();
+      const waiter: Waiter = { resolve, reject, timer };
+      const list = this.#waiters.get(queueId) ?? [];
+      list.push(waiter);
+      this.#waiters.set(queueId, list);
+      this.wake();
+    });
+  }
+
+  #drop(queueId: number, waiter: Waiter): void {
+    const list = this.#waiters.get(queueId)?.filter((w) => w !== waiter) ?? [];
+    if (list.length) this.#waiters.set(queueId, list);
+    else this.#waiters.delete(queueId);
+  }
+
+  #schedule(ms: number): void {
+    if (this.#stopped) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#current = this.#run();
+    }, ms);
+    this.#timer.unref();
+  }
+
+  #settle(indices: Map<number, number>): void {
+    for (const [queueId, idx] of indices) {
+      const list = this.#waiters.get(queueId);
+      if (!list) continue;
+      this.#waiters.delete(queueId);
+      for (const w of list) {
+        clearTimeout(w.timer);
+        w.resolve(idx);
+      }
+    }
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      for (;;) {
+        this.#again = false;
+        const batch = await sequenceBatch(this.#deps, this.#deps.log);
+        if (batch) {
+          this.#settle(batch.indices);
+          this.onBatch?.(batch.size);
+          continue;
+        }
+        // Entries another process sequenced for our waiters.
+        if (this.#waiters.size)
+          this.#settle(await entriesByQueueIds(this.#deps.database.db, [...this.#waiters.keys()]));
+        if (!this.#again) break;
+      }
+    } catch (err) {
+      this.#log?.error({ err }, 'ledger sequencing failed; will retry');
+    } finally {
+      this.#running = false;
+      this.#schedule(this.#batchMs);
+    }
+  }
+}

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  base64ToBytes,
+  decodeEntryBundle,
+  ed25519StatementSigner,
+  leafHash,
+  openCheckpoint,
+  parseVerifierKey,
+  rootFromLeafHashes,
+  signStatement,
+  tileHashes,
+  verifyConsistency,
+  verifyInclusion,
+} from '@concord/ledger';
+import { createHash } from 'node:crypto';
+import {
+  ADMIN,
+  ESTONIA,
+  KENYA,
+  count,
+  createTestApp,
+  login,
+  snapshot,
+  type TestApp,
+} from './support/app';
+import { dialectName } from './support/database';
+import { sequenceBatch } from '../src/modules/ledger';
+import { recordParticipantStatement } from '../src/modules/ledger/service';
+import { demoKeyPair } from '../src/demo/community';
+
+const seedOf = (slug: string) =>
+  new Uint8Array(createHash('sha256').update(`concord-demo-key:${slug}`).digest());
+
+interface Head {
+  size: number;
+  root: string;
+  checkpoint: string;
+  verifierKey: string;
+  origin: string;
+}
+
+describe(`ledger (${dialectName})`, () => {
+  let t: TestApp;
+  const head = async (): Promise<Head> =>
+    (await t.app.inject({ method: 'GET', url: '/api/v1/ledger' })).json<Head>();
+  const drain = async () => {
+    while (await sequenceBatch(t.deps, t.deps.log)) {
+      /* until the queue is empty */
+    }
+  };
+  beforeAll(async () => {
+    t = await createTestApp();
+    await drain();
+  });
+  afterAll(() => t.close());
+
+  it('logs the demo community’s key registrations (key transparency) under a verifiable checkpoint', async () => {
+    const h = await head();
+    expect(h.size).toBe(5);
+    const note = await t.app.inject({ method: 'GET', url: '/ledger/checkpoint' });
+    expect(note.headers['content-type']).toContain('text/plain');
+    expect(note.body).toBe(h.checkpoint);
+    const vkey = (await t.app.inject({ method: 'GET', url: '/ledger/vkey' })).body.trim();
+    expect(vkey).toBe(h.verifierKey);
+    const { checkpoint } = openCheckpoint(note.body, [parseVerifierKey(vkey)], h.origin);
+    expect(checkpoint.size).toBe(5n);
+    expect(Buffer.from(checkpoint.root).toString('base64')).toBe(h.root);
+  });
+
+  it('serves tlog-tiles whose hashes and entries recompute the checkpoint root', async () => {
+    const tile = await t.app.inject({ method: 'GET', url: '/ledger/tile/0/000.p/5' });
+    expect(tile.statusCode).toBe(200);
+    expect(tile.headers['cache-control']).toBe('no-cache');
+    const hashes = tileHashes(new Uint8Array(tile.rawPayload), 5);
+    const bundle = await t.app.inject({ method: 'GET', url: '/ledger/tile/entries/000.p/5' });
+    const entries = decodeEntryBundle(new Uint8Array(bundle.rawPayload), 5);
+    expect(entries.map((e) => Buffer.from(leafHash(e)).toString('hex'))).toEqual(
+      hashes.map((h) => Buffer.from(h).toString('hex')),
+    );
+    expect(Buffer.from(rootFromLeafHashes(hashes)).toString('base64')).toBe((await head()).root);
+    const record = JSON.parse(new TextDecoder().decode(entries[0])) as {
+      kind: string;
+      envelope: { payloadType: string };
+    };
+    expect(record).toMatchObject({
+      kind: 'statement',
+      envelope: { payloadType: 'application/vnd.concord.key-event+json' },
+    });
+    // Beyond the tree, and non-canonical paths, are 404.
+    expect((await t.app.inject({ method: 'GET', url: '/ledger/tile/0/000.p/6' })).statusCode).toBe(
+      404,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/ledger/tile/0/000' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/ledger/tile/0/0' })).statusCode).toBe(404);
+  });
+
+  it('gives each entry with an inclusion proof that verifies against the checkpoint', async () => {
+    const h = await head();
+    for (let i = 0; i < h.size; i++) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/ledger/entries/${i}` });
+      const e = res.json<{
+        leafHash: string;
+        data: string;
+        proof: { treeSize: number; root: string; hashes: string[] };
+      }>();
+      expect(Buffer.from(leafHash(base64ToBytes(e.data))).toString('base64')).toBe(e.leafHash);
+      expect(() =>
+        verifyInclusion(
+          base64ToBytes(e.leafHash),
+          BigInt(i),
+          BigInt(e.proof.treeSize),
+          e.proof.hashes.map(base64ToBytes),
+          base64ToBytes(e.proof.root),
+        ),
+      ).not.toThrow();
+    }
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/ledger/entries/${h.size}` })).statusCode,
+    ).toBe(404);
+  });
+
+  it('records rotations and revocations, and proves the log only grew', async () => {
+    const before = await head();
+    const estonia = await login(t.app, ESTONIA);
+    const keys = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/participants/${estonia.participantId}/keys`,
+        headers: { cookie: estonia.cookie },
+      })
+    ).json<{ items: { id: string }[] }>().items;
+    const rotate = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${estonia.participantId}/keys/${keys[0]!.id}/rotate`,
+      headers: estonia.headers(),
+      payload: {
+        label: 'MFA 2027',
+        publicKey: demoKeyPair('estonia-2027').publicKeyRaw.toString('base64'),
+        reason: 'annual rotation',
+      },
+    });
+    expect(rotate.statusCode).toBe(200);
+    expect(rotate.json()).toMatchObject({
+      previous: { status: 'revoked', revokedReason: 'annual rotation' },
+      current: { status: 'active' },
+    });
+    await drain();
+    const after = await head();
+    expect(after.size).toBe(before.size + 1);
+    const proof = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/ledger/consistency?from=${before.size}&to=${after.size}`,
+      })
+    ).json<{ hashes: string[] }>();
+    expect(() =>
+      verifyConsistency(
+        BigInt(before.size),
+        BigInt(after.size),
+        proof.hashes.map(base64ToBytes),
+        base64ToBytes(before.root),
+        base64ToBytes(after.root),
+      ),
+    ).not.toThrow();
+    const last = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/ledger/entries?limit=1' })
+    ).json<{ items: { payloadType: string; subjectType: string }[] }>();
+    expect(last.items[0]).toMatchObject({ subjectType: 'participant_key' });
+  });
+
+  it('accepts statements signed with an active participant key and refuses revoked, foreign and forged ones', async () => {
+    const kenya = await login(t.app, KENYA);
+    const signer = ed25519StatementSigner(seedOf('kenya'));
+    const envelope = signStatement(
+      'application/vnd.concord.test+json',
+      { says: 'we commit to norm 13(f)' },
+      signer,
+    );
+    const ok = await t.deps.database.transaction((tx) =>
+      recordParticipantStatement(tx, t.deps, kenya.participantId, envelope),
+    );
+    expect(ok.payload).toEqual({ says: 'we commit to norm 13(f)' });
+    await drain();
+
+    const estonia = await login(t.app, ESTONIA);
+    const foreign = t.deps.database.transaction((tx) =>
+      recordParticipantStatement(tx, t.deps, estonia.participantId, envelope),
+    );
+    await expect(foreign).rejects.toMatchObject({ code: 'KEY_NOT_OF_PARTICIPANT' });
+    const forged = {
+      ...envelope,
+      payload: Buffer.from('{"says":"something else"}').toString('base64'),
+    };
+    await expect(
+      t.deps.database.transaction((tx) =>
+        recordParticipantStatement(tx, t.deps, kenya.participantId, forged),
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_SIGNATURE' });
+    await expect(
+      t.deps.database.transaction((tx) =>
+        recordParticipantStatement(tx, t.deps, kenya.participantId, { nope: 1 }),
+      ),
+    ).rejects.toMatchObject({ code: 'MALFORMED_ENVELOPE' });
+
+    // Revoke Kenya's key: the statement logged before stays; a new one is refused.
+    const admin = await login(t.app, ADMIN);
+    const keys = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/participants/${kenya.participantId}/keys`,
+        headers: { cookie: admin.cookie },
+      })
+    ).json<{ items: { id: string }[] }>().items;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${kenya.participantId}/keys/${keys[0]!.id}/revoke`,
+      headers: admin.headers(),
+      payload: { reason: 'compromised' },
+    });
+    const before = await snapshot(t.deps);
+    const late = signStatement(
+      'application/vnd.concord.test+json',
+      { says: 'after revocation' },
+      signer,
+    );
+    await expect(
+      t.deps.database.transaction((tx) =>
+        recordParticipantStatement(tx, t.deps, kenya.participantId, late),
+      ),
+    ).rejects.toMatchObject({ code: 'KEY_REVOKED' });
+    expect(await snapshot(t.deps)).toEqual(before);
+    await drain();
+    expect(
+      await count(t.deps, 'ledger_entries', `payload_type = 'application/vnd.concord.test+json'`),
+    ).toBe(1);
+  });
+
+  it('never forks: concurrent sequencers extend one log', async () => {
+    const estonia = await login(t.app, ESTONIA);
+    for (let i = 0; i < 6; i++) {
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/participants/${estonia.participantId}/keys`,
+        headers: estonia.headers(),
+        payload: {
+          label: `k${i}`,
+          publicKey: demoKeyPair(`fork-${i}`).publicKeyRaw.toString('base64'),
+        },
+      });
+    }
+    await Promise.all([drain(), drain(), drain()]);
+    const h = await head();
+    expect(await count(t.deps, 'ledger_entries')).toBe(h.size);
+    expect(await count(t.deps, 'ledger_queue')).toBe(0);
+    expect(await count(t.deps, 'ledger_entries', `idx >= ${h.size}`)).toBe(0);
+  });
+});
