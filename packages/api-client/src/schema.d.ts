@@ -1193,6 +1193,7 @@ export interface paths {
                                 createdAt: string;
                                 revokedAt: string | null;
                                 revokedReason: string | null;
+                                ledgerIndex?: number | null;
                             }[];
                         };
                     };
@@ -1291,6 +1292,7 @@ export interface paths {
                             createdAt: string;
                             revokedAt: string | null;
                             revokedReason: string | null;
+                            ledgerIndex?: number | null;
                         };
                     };
                 };
@@ -1401,6 +1403,7 @@ export interface paths {
                             createdAt: string;
                             revokedAt: string | null;
                             revokedReason: string | null;
+                            ledgerIndex?: number | null;
                         };
                     };
                 };
@@ -1515,6 +1518,7 @@ export interface paths {
                                 createdAt: string;
                                 revokedAt: string | null;
                                 revokedReason: string | null;
+                                ledgerIndex?: number | null;
                             };
                             current: {
                                 /** Format: uuid */
@@ -1533,6 +1537,7 @@ export interface paths {
                                 createdAt: string;
                                 revokedAt: string | null;
                                 revokedReason: string | null;
+                                ledgerIndex?: number | null;
                             };
                         };
                     };
@@ -2995,6 +3000,109 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a statement your participant signed (a DSSE envelope with one of its registered Ed25519 keys) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        envelope: {
+                            payloadType: string;
+                            /** @description base64 of the RFC 8785 canonical JSON statement */
+                            payload: string;
+                            signatures: {
+                                keyid: string;
+                                sig: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            index: number | null;
+                            queued: boolean;
+                            payloadType: string;
+                            keyId: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

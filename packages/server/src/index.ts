@@ -36,5 +36,13 @@ export {
   type TokenScope,
 } from './auth/roles';
 export type { Deps, LedgerRuntime } from './deps';
-export { initLedger, loadIdentity, testIdentity, Sequencer, sequenceBatch } from './modules/ledger';
+export {
+  initLedger,
+  loadIdentity,
+  testIdentity,
+  Sequencer,
+  sequenceBatch,
+  checkLedger,
+  type LedgerCheckReport,
+} from './modules/ledger';
 export type { App } from './http/types';

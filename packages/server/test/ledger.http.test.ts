@@ -255,3 +255,53 @@ describe(`ledger (${dialectName})`, () => {
     expect(await count(t.deps, 'ledger_entries', `idx >= ${h.size}`)).toBe(0);
   });
 });
+
+describe(`publishing signed statements over HTTP (${dialectName})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lets a member publish a statement signed with its key, and refuses observers and bad envelopes', async () => {
+    const kenya = await login(t.app, KENYA);
+    const envelope = signStatement(
+      'application/vnd.concord.test+json',
+      { n: 1 },
+      ed25519StatementSigner(seedOf('kenya')),
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/statements',
+      headers: kenya.headers(),
+      payload: { envelope },
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({
+      queued: true,
+      index: null,
+      payloadType: 'application/vnd.concord.test+json',
+    });
+    expect(await count(t.deps, 'audit_events', `action = 'ledger.statement'`)).toBe(1);
+
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/statements',
+      headers: kenya.headers(),
+      payload: { envelope: { ...envelope, payloadType: 'application/vnd.concord.other+json' } },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'BAD_SIGNATURE' });
+
+    const observer = await login(t.app, 'observer@peacewatch.example');
+    const before = await snapshot(t.deps);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/statements',
+      headers: observer.headers(),
+      payload: { envelope },
+    });
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await snapshot(t.deps)).toEqual(before);
+  });
+});

@@ -63,7 +63,13 @@ export interface KeyView {
   createdAt: string;
   revokedAt: string | null;
   revokedReason: string | null;
+  /** On changes: the ledger index of the key event, once sequenced (null when no sequencer runs). */
+  ledgerIndex?: number | null;
 }
+
+/** Waits for the sequencer to log a queued entry; null when this process runs none. */
+const indexOf = async (deps: Deps, queueId: number): Promise<number | null> =>
+  deps.ledger ? deps.ledger.indexOf(queueId) : null;
 
 export const presentKey = (k: KeyRow): KeyView => ({
   id: k.id,
@@ -142,11 +148,10 @@ export async function registerKey(
         subjectParticipantId: participantId,
         details: { label: row.label, fingerprint: row.fingerprint },
       });
-      await logKeyEvent(tx, deps, 'register', p, row);
-      return presentKey(row);
+      const pending = await logKeyEvent(tx, deps, 'register', p, row);
+      return { view: presentKey(row), pending };
     });
-    deps.ledger?.wake();
-    return view;
+    return { ...view.view, ledgerIndex: await indexOf(deps, view.pending.queueId) };
   } catch (err) {
     throw isUniqueViolation(err) ? keyExists() : err;
   }
@@ -183,11 +188,10 @@ export async function revokeParticipantKey(
       subjectParticipantId: participantId,
       details: { reason: reason.trim(), fingerprint: key.fingerprint },
     });
-    await logKeyEvent(tx, deps, 'revoke', p, revoked, { reason: reason.trim() });
-    return presentKey(revoked);
+    const pending = await logKeyEvent(tx, deps, 'revoke', p, revoked, { reason: reason.trim() });
+    return { view: presentKey(revoked), pending };
   });
-  deps.ledger?.wake();
-  return view;
+  return { ...view.view, ledgerIndex: await indexOf(deps, view.pending.queueId) };
 }
 
 /** Replaces a key with a new one in one step: the new key is active, the old one revoked. */
@@ -219,11 +223,14 @@ export async function rotateParticipantKey(
         subjectParticipantId: participantId,
         details: { from: old.fingerprint, to: row.fingerprint, reason },
       });
-      await logKeyEvent(tx, deps, 'rotate', p, row, { previousKey: previous, reason });
-      return { previous: presentKey(previous), current: presentKey(row) };
+      const pending = await logKeyEvent(tx, deps, 'rotate', p, row, {
+        previousKey: previous,
+        reason,
+      });
+      return { previous: presentKey(previous), current: presentKey(row), pending };
     });
-    deps.ledger?.wake();
-    return result;
+    const ledgerIndex = await indexOf(deps, result.pending.queueId);
+    return { previous: result.previous, current: { ...result.current, ledgerIndex } };
   } catch (err) {
     throw isUniqueViolation(err) ? keyExists() : err;
   }

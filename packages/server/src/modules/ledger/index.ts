@@ -1,3 +1,4 @@
+import './problems';
 export {
   recordNodeStatement,
   recordParticipantStatement,
@@ -10,3 +11,4 @@ export { sequenceBatch } from './sequencer';
 export { ledgerApiRoutes } from './routes';
 export { ledgerTileRoutes } from './tiles-routes';
 export type { LogIdentity } from './identity';
+export { checkLedger, type LedgerCheckReport, type LedgerProblem } from './check';

@@ -13,6 +13,8 @@ import {
   type EntryRow,
 } from './store';
 import { consistencyProof, inclusionProof } from './proofs';
+import { publishStatement } from './publish';
+import { ctxOf } from '../../http/context';
 
 const Base64 = Type.String({ contentEncoding: 'base64' });
 
@@ -201,5 +203,42 @@ export function ledgerApiRoutes(app: App, deps: Deps): void {
       }),
     },
     handler: () => ({ verifierKey: deps.log.verifierKey, origin: deps.log.origin }),
+  });
+
+  app.post('/ledger/statements', {
+    schema: {
+      tags,
+      summary:
+        'Publish a statement your participant signed (a DSSE envelope with one of its registered Ed25519 keys)',
+      body: Type.Object(
+        {
+          envelope: Type.Object(
+            {
+              payloadType: Type.String({ maxLength: 200 }),
+              payload: Type.String({
+                maxLength: 60_000,
+                description: 'base64 of the RFC 8785 canonical JSON statement',
+              }),
+              signatures: Type.Array(Type.Object({ keyid: Type.String(), sig: Type.String() }), {
+                minItems: 1,
+                maxItems: 16,
+              }),
+            },
+            { additionalProperties: false },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      response: responses({
+        201: Type.Object({
+          index: Nullable(Type.Integer()),
+          queued: Type.Boolean(),
+          payloadType: Type.String(),
+          keyId: Type.String(),
+        }),
+      }),
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await publishStatement(deps, ctxOf(req), req.body.envelope)),
   });
 }

@@ -107,7 +107,7 @@ export async function recordParticipantStatement(
   participantId: string,
   rawEnvelope: unknown,
   subject: Omit<Subject, 'participantId'> = {},
-): Promise<PendingEntry & { payloadType: string; payload: unknown }> {
+): Promise<PendingEntry & { payloadType: string; payload: unknown; keyId: string }> {
   let envelope: Envelope;
   try {
     envelope = parseEnvelope(rawEnvelope);
@@ -159,7 +159,12 @@ export async function recordParticipantStatement(
     participantId,
     ...subject,
   });
-  return { ...pending, ...verified };
+  return {
+    ...pending,
+    payloadType: verified.payloadType,
+    payload: verified.payload,
+    keyId: key.fingerprint,
+  };
 }
 
 /**

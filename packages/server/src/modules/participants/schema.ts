@@ -67,6 +67,9 @@ export const KeySchema = Type.Object({
   createdAt: Timestamp,
   revokedAt: Nullable(Timestamp),
   revokedReason: Nullable(Type.String()),
+  ledgerIndex: Type.Optional(
+    Nullable(Type.Integer({ description: 'Ledger index of this change (changes only)' })),
+  ),
 });
 
 export const RegisterKeyBody = Type.Object(
