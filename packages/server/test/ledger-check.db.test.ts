@@ -42,9 +42,8 @@ describe(`ledger check finds tampering (${dialectName})`, () => {
       7,
     ],
   ])('names %s that was changed', async (_what, tamper, _restore, kind, index) => {
-    const original = (await exec(
-      `select data from ledger_entries where idx = ${index}`,
-    )) as unknown as { rows: { data: Uint8Array }[] };
+    const result: unknown = await exec(`select data from ledger_entries where idx = ${index}`);
+    const original = result as { rows: { data: Uint8Array }[] };
     await exec(tamper);
     const report = await checkLedger(t.deps.database.db);
     expect(report.ok).toBe(false);

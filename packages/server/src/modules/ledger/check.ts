@@ -53,7 +53,7 @@ export async function checkLedger(
     const computed = new Map<number, Map<number, Uint8Array>>();
     const put = (level: number, idx: number, h: Uint8Array) => {
       let m = computed.get(level);
-      if (!m) computed.set(level, (m = new Map()));
+      if (!m) computed.set(level, (m = new Map<number, Uint8Array>()));
       m.set(idx, h);
     };
     let expected = start;
@@ -122,11 +122,8 @@ export async function checkLedger(
     options.onProgress?.(end, size);
     if (problems.length >= MAX_PROBLEMS) break;
   }
-  const [extra] = (
-    (await db.execute(sql`select count(*)::int as n from ledger_nodes`)) as unknown as {
-      rows: { n: number }[];
-    }
-  ).rows;
+  const counted: unknown = await db.execute(sql`select count(*)::int as n from ledger_nodes`);
+  const [extra] = (counted as { rows: { n: number }[] }).rows;
   const expectedNodes = Array.from({ length: 64 }, (_, l) => Math.floor(size / 2 ** l)).reduce(
     (a, b) => a + b,
     0,
