@@ -23,7 +23,7 @@ import { participantRoutes } from './modules/participants/routes';
 import { systemRoutes, type Lifecycle } from './modules/system/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
-import { ledgerApiRoutes, ledgerTileRoutes } from './modules/ledger';
+import { ledgerApiRoutes, ledgerTileRoutes, witnessRoutes } from './modules/ledger';
 
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
@@ -123,6 +123,7 @@ export async function buildApp(
 
   systemRoutes(app, deps, lifecycle);
   ledgerTileRoutes(app, deps);
+  witnessRoutes(app, deps);
   await app.register(
     (api, _opts, done) => {
       const typed = api as unknown as App;

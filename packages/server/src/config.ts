@@ -48,6 +48,8 @@ export interface Config {
   ledgerBatchMs: number;
   /** Witnesses to ask for cosignatures: C2SP tlog-witness URLs with their verifier keys. */
   witnessPeers: { url: string; verifierKey: string }[];
+  /** Logs this node witnesses: their note verifier keys (the key name is the origin). */
+  witnessedLogs: string[];
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -197,6 +199,10 @@ export function loadConfig(
     ledgerSignerKey: str(env, 'CONCORD_LEDGER_SIGNER_KEY'),
     ledgerBatchMs: int(env, 'CONCORD_LEDGER_BATCH_MS', 100, 1, 60_000),
     witnessPeers,
+    witnessedLogs: (str(env, 'CONCORD_WITNESSED_LOGS') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
   };
 }
 
@@ -234,4 +240,5 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ['CONCORD_LEDGER_SIGNER_KEY', 'node signer key PRIVATE+KEY+… (default: kept in the data folder)'],
   ['CONCORD_LEDGER_BATCH_MS', 'longest wait to gather a ledger batch (default 100)'],
   ['CONCORD_WITNESS_PEERS', 'witnesses to ask for cosignatures: <url>=<verifier key>,…'],
+  ['CONCORD_WITNESSED_LOGS', 'logs this node witnesses: their verifier keys, comma-separated'],
 ];

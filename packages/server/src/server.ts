@@ -13,7 +13,13 @@ import { ensureFirstAdmin, type FirstAdminResult } from './bootstrap/first-admin
 import { formatDemoLogins, loadDemoCommunity, type DemoResult } from './demo/community';
 import type { App } from './http/types';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './maintenance';
-import { initLedger, loadIdentity, Sequencer } from './modules/ledger';
+import {
+  configureWitnessedLogs,
+  initLedger,
+  loadIdentity,
+  Sequencer,
+  WitnessClient,
+} from './modules/ledger';
 
 export interface PrepareResult {
   database: Database;
@@ -79,6 +85,9 @@ export async function serve(
   });
   const sequencer = new Sequencer(baseDeps, { batchMs: config.ledgerBatchMs, logger: log });
   const deps: Deps = { ...baseDeps, ledger: sequencer };
+  await configureWitnessedLogs(deps, config.witnessedLogs);
+  const witnesses = new WitnessClient(deps, log);
+  if (witnesses.enabled) sequencer.onBatch = () => void witnesses.submitLatest();
   const { app, lifecycle } = await buildApp(deps, {
     logger: log,
     webDir: config.webDir ?? DEFAULT_WEB_DIR,

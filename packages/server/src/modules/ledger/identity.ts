@@ -13,10 +13,14 @@ import {
   formatVerifierKey,
   type NoteSigner,
 } from '@concord/ledger';
+import { createHash } from 'node:crypto';
 import { ConfigError } from '../../config';
+import { makeCosigner, type Cosigner } from './cosignature';
 
 export interface LogIdentity {
   origin: string;
+  /** This node's witness (C2SP tlog-witness), with a key derived from the log key. */
+  cosigner: Cosigner;
   signer: NoteSigner;
   verifierKey: string;
   /** Lowercase hex SHA-256 of the raw public key: the key id in statement envelopes. */
@@ -45,8 +49,12 @@ export function identityFromSignerKey(
       `names '${signer.name}' but the log origin is '${origin}'`,
     );
   }
+  // A separate key for cosigning (the spec wants one key per cosigner), derived from the seed.
+  const seed = Buffer.from(signerKey.slice(signerKey.lastIndexOf('+') + 1), 'base64').subarray(1);
+  const witnessSeed = createHash('sha256').update('concord/witness-key/v1').update(seed).digest();
   return {
     origin,
+    cosigner: makeCosigner(`${origin}/witness`, witnessSeed),
     signer,
     verifierKey: formatVerifierKey(signer.name, signer.publicKey),
     keyFingerprint: fingerprint(signer.publicKey),

@@ -10,5 +10,8 @@ export { Sequencer } from './runtime';
 export { sequenceBatch } from './sequencer';
 export { ledgerApiRoutes } from './routes';
 export { ledgerTileRoutes } from './tiles-routes';
+export { witnessRoutes } from './witness-routes';
+export { addCheckpoint, configureWitnessedLogs } from './witness';
+export { WitnessClient } from './peers';
 export type { LogIdentity } from './identity';
 export { checkLedger, type LedgerCheckReport, type LedgerProblem } from './check';

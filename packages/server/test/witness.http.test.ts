@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesToBase64, generateSignerKey, signCheckpoint, parseCheckpoint } from '@concord/ledger';
+import { createHash } from 'node:crypto';
+import { createTestApp, ESTONIA, login, type TestApp } from './support/app';
+import { dialectName } from './support/database';
+import { configureWitnessedLogs, sequenceBatch, WitnessClient } from '../src/modules/ledger';
+import { parseCosignerKey, verifiedCosignatures } from '../src/modules/ledger/cosignature';
+import { identityFromSignerKey } from '../src/modules/ledger/identity';
+import { keyFingerprint } from '../src/modules/ledger/init';
+import { demoKeyPair } from '../src/demo/community';
+
+const drain = async (t: TestApp) => {
+  while (await sequenceBatch(t.deps, t.deps.log));
+};
+const seed = (s: string) => new Uint8Array(createHash('sha256').update(s).digest());
+
+describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
+  let log: TestApp;
+  let witness: TestApp;
+  const checkpoint = async () =>
+    (await log.app.inject({ method: 'GET', url: '/ledger/checkpoint' })).body;
+  const submit = (body: string) =>
+    witness.app.inject({
+      method: 'POST',
+      url: '/ledger/witness/add-checkpoint',
+      headers: { 'content-type': 'text/plain' },
+      payload: body,
+    });
+  const bodyOf = (note: string) => note.slice(0, note.indexOf('\n\n') + 1);
+
+  beforeAll(async () => {
+    log = await createTestApp();
+    await drain(log);
+    witness = await createTestApp({ demo: false });
+    witness.deps.log = identityFromSignerKey(
+      'witness.test/ledger',
+      generateSignerKey('witness.test/ledger', seed('w')).signerKey,
+      keyFingerprint,
+    );
+    await configureWitnessedLogs(witness.deps, [log.deps.log.verifierKey]);
+  });
+  afterAll(async () => {
+    await log.close();
+    await witness.close();
+  });
+
+  it('cosigns a first checkpoint (old 0) with a verifiable timestamped cosignature', async () => {
+    const note = await checkpoint();
+    const res = await submit(`old 0\n\n${note}`);
+    expect(res.statusCode).toBe(200);
+    const verifier = parseCosignerKey(
+      (await witness.app.inject({ method: 'GET', url: '/ledger/witness/vkey' })).body,
+    )!;
+    expect(verifier).not.toBeNull();
+    expect(verifiedCosignatures(res.body, bodyOf(note), verifier)).toHaveLength(1);
+    // A cosignature over another body does not verify.
+    expect(
+      verifiedCosignatures(res.body, bodyOf(note).replace('\n5\n', '\n6\n'), verifier),
+    ).toHaveLength(0);
+  });
+
+  it('answers 409 with the size it knows when the old size is stale, and 400 when old > size', async () => {
+    const note = await checkpoint();
+    const stale = await submit(`old 0\n\n${note}`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.headers['content-type']).toBe('text/x.tlog.size');
+    expect(stale.body).toBe('5\n');
+    expect((await submit(`old 9\n\n${note}`)).statusCode).toBe(400);
+  });
+
+  it('cosigns a grown log given a valid consistency proof, and refuses a bad one with 422', async () => {
+    const estonia = await login(log.app, ESTONIA);
+    await log.app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${estonia.participantId}/keys`,
+      headers: estonia.headers(),
+      payload: { label: 'w', publicKey: demoKeyPair('witness-1').publicKeyRaw.toString('base64') },
+    });
+    await drain(log);
+    const note = await checkpoint();
+    const size = Number(parseCheckpoint(bodyOf(note)).size);
+    const proof = (
+      await log.app.inject({ method: 'GET', url: `/api/v1/ledger/consistency?from=5&to=${size}` })
+    ).json<{ hashes: string[] }>().hashes;
+    const flipped = proof.map((h, i) =>
+      i === 0 ? bytesToBase64(Buffer.from(h, 'base64').map((b, j) => (j === 0 ? b ^ 1 : b))) : h,
+    );
+    expect((await submit(`old 5\n${flipped.join('\n')}\n\n${note}`)).statusCode).toBe(422);
+    expect((await submit(`old 5\n${proof.slice(1).join('\n')}\n\n${note}`)).statusCode).toBe(422);
+    const ok = await submit(`old 5\n${proof.join('\n')}\n\n${note}`);
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('answers 404 for a log it does not follow and 403 when no trusted signature verifies', async () => {
+    const other = generateSignerKey('elsewhere.test/log', seed('x'));
+    const { parseSignerKey } = await import('@concord/ledger');
+    const root = new Uint8Array(32);
+    const unknown = signCheckpoint({ origin: 'elsewhere.test/log', size: 1n, root }, [
+      parseSignerKey(other.signerKey),
+    ]);
+    expect((await submit(`old 0\n\n${unknown}`)).statusCode).toBe(404);
+    const impostor = generateSignerKey(log.deps.log.origin, seed('impostor'));
+    const forged = signCheckpoint({ origin: log.deps.log.origin, size: 99n, root }, [
+      parseSignerKey(impostor.signerKey),
+    ]);
+    expect((await submit(`old 6\n\n${forged}`)).statusCode).toBe(403);
+    expect((await submit('garbage')).statusCode).toBe(400);
+  });
+
+  it('lets exactly one of two racing submissions from the same old size through (compare-and-swap)', async () => {
+    const estonia = await login(log.app, ESTONIA);
+    await log.app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${estonia.participantId}/keys`,
+      headers: estonia.headers(),
+      payload: { label: 'w2', publicKey: demoKeyPair('witness-2').publicKeyRaw.toString('base64') },
+    });
+    await drain(log);
+    const note = await checkpoint();
+    const size = Number(parseCheckpoint(bodyOf(note)).size);
+    const proof = (
+      await log.app.inject({ method: 'GET', url: `/api/v1/ledger/consistency?from=6&to=${size}` })
+    ).json<{ hashes: string[] }>().hashes;
+    const body = `old 6\n${proof.join('\n')}\n\n${note}`;
+    const codes = (await Promise.all([submit(body), submit(body), submit(body)]))
+      .map((r) => r.statusCode)
+      .sort();
+    expect(codes).toEqual([200, 409, 409]);
+  });
+
+  it('publishes cosignatures from peer witnesses beside the checkpoint', async () => {
+    await witness.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = witness.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const estonia = await login(log.app, ESTONIA);
+    await log.app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${estonia.participantId}/keys`,
+      headers: estonia.headers(),
+      payload: { label: 'w3', publicKey: demoKeyPair('witness-3').publicKeyRaw.toString('base64') },
+    });
+    await drain(log);
+    log.deps.config.witnessPeers = [
+      {
+        url: `http://127.0.0.1:${port}/ledger/witness`,
+        verifierKey: witness.deps.log.cosigner.verifierKey,
+      },
+    ];
+    await new WitnessClient(log.deps, null).submitLatest();
+    const note = await checkpoint();
+    const verifier = parseCosignerKey(witness.deps.log.cosigner.verifierKey)!;
+    expect(verifiedCosignatures(note, bodyOf(note), verifier)).toHaveLength(1);
+  });
+});
