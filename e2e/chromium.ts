@@ -35,6 +35,13 @@ export async function launchChromium(): Promise<BrowserContext | null> {
     ],
     viewport: { width: 1280, height: 800 },
   });
-  context.on('close', () => fs.rmSync(profile, { recursive: true, force: true }));
+  context.on('close', () => {
+    // Chromium may still be flushing its profile as the context closes.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // A leftover temporary profile is harmless.
+    }
+  });
   return context;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { CursorPages } from '../hooks/use-cursor-pagination';
-import { QueryView } from './states';
+import { QueryView, noItems } from './states';
 
 /** Previous/next controls for cursor-paginated lists, with a polite summary of what is shown. */
 function Pagination({
@@ -79,12 +79,7 @@ export function PagedList<Page extends CursorPage>({
   children: (items: Page['items']) => ReactNode;
 }) {
   return (
-    <QueryView
-      query={query}
-      loadingLabel={loadingLabel}
-      isEmpty={(data) => data.items.length === 0}
-      empty={empty}
-    >
+    <QueryView query={query} loadingLabel={loadingLabel} isEmpty={noItems} empty={empty}>
       {(data) => (
         <>
           {children(data.items)}

@@ -86,6 +86,9 @@ export function ErrorState({
   );
 }
 
+/** For `QueryView`'s `isEmpty`: a list response with no items. */
+export const noItems = (data: { items: readonly unknown[] }): boolean => data.items.length === 0;
+
 /**
  * A query's data once it has arrived: a spinner while it loads, the error (with "Try again"
  * unless `retry` is false) if it failed, `empty` when `isEmpty` says there is nothing to show,

@@ -8,6 +8,10 @@ type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & st
  * A form's values and its error messages, and the props that tie each field to both: the id
  * prefix (so the error summary can link to the field), name, value, error and change handler.
  * `labels` names the fields the server may complain about, as `toFormErrors` wants them.
+ *
+ *     const form = useForm({ idPrefix: FORM, initial: { email: '' }, labels: FIELDS });
+ *     <ErrorSummary errors={form.errors} idPrefix={FORM} />
+ *     <TextField {...form.field('email')} label="Email address" />
  */
 export function useForm<V extends Record<string, unknown>>({
   idPrefix,

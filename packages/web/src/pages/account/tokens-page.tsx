@@ -5,13 +5,16 @@ import { tokenStatus, useTokens } from '../../api/tokens';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/badge';
 import { Notice } from '../../components/notice';
-import { EmptyState, QueryView } from '../../components/states';
+import { EmptyState, QueryView, noItems } from '../../components/states';
 import { ActionsHeader, DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
 import { Icon } from '../../components/icons';
 import { CreateTokenForm } from './create-token-form';
 import { TokenSecret } from './token-secret';
 import { RevokeTokenDialog } from './revoke-token-dialog';
+
+const newestFirst = (tokens: readonly Token[]): Token[] =>
+  [...tokens].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
 export function TokensPage() {
   const meta = useMeta();
@@ -20,10 +23,6 @@ export function TokensPage() {
   const [created, setCreated] = useState<TokenCreated | null>(null);
   const [revoking, setRevoking] = useState<Token | null>(null);
   const [revoked, setRevoked] = useState<Token | null>(null);
-
-  const sorted = [...(tokens.data?.items ?? [])].sort((a, b) =>
-    b.createdAt.localeCompare(a.createdAt),
-  );
 
   return (
     <>
@@ -77,7 +76,7 @@ export function TokensPage() {
         <QueryView
           query={tokens}
           loadingLabel="Loading tokens…"
-          isEmpty={() => sorted.length === 0}
+          isEmpty={noItems}
           empty={
             <EmptyState
               icon="key"
@@ -97,7 +96,7 @@ export function TokensPage() {
             </EmptyState>
           }
         >
-          {() => (
+          {(data) => (
             <DataTable
               labelledBy="tokens-heading"
               head={
@@ -112,7 +111,7 @@ export function TokensPage() {
                 </>
               }
             >
-              {sorted.map((token) => {
+              {newestFirst(data.items).map((token) => {
                 const status = tokenStatus(token);
                 return (
                   <tr key={token.id}>

@@ -5,7 +5,7 @@ import { useParticipantKeys } from '../../api/participants';
 import { roleLabel, useMeta } from '../../api/meta';
 import { StatusBadge } from '../../components/badge';
 import { Notice } from '../../components/notice';
-import { QueryView } from '../../components/states';
+import { QueryView, noItems } from '../../components/states';
 import { AccountCard } from './participant-card';
 import { RecentActivityCard } from './recent-activity';
 
@@ -37,7 +37,7 @@ export function ParticipantAdminHome() {
             query={users}
             loadingLabel="Loading users…"
             retry={false}
-            isEmpty={(data) => data.items.length === 0}
+            isEmpty={noItems}
             empty={<p className="muted small">No users yet.</p>}
           >
             {(data) => (

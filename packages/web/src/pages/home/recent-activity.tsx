@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { isApiError } from '@concord/api-client';
 import { useAuditEvents } from '../../api/audit';
 import { DateTime } from '../../components/time';
-import { QueryView } from '../../components/states';
+import { QueryView, noItems } from '../../components/states';
 import { describeAction } from '../audit/describe-action';
 
 const RECENT_EVENTS = 6;
@@ -23,7 +23,7 @@ export function RecentActivityCard({ participantId }: { participantId?: string }
         query={events}
         loadingLabel="Loading recent activity…"
         retry={false}
-        isEmpty={(data) => data.items.length === 0}
+        isEmpty={noItems}
         empty={<p className="muted small">Nothing has been recorded yet.</p>}
       >
         {(data) => (

@@ -3,7 +3,7 @@ import type { Participant, ParticipantKey } from '@concord/api-client';
 import { useParticipantKeys } from '../../api/participants';
 import { StatusBadge } from '../../components/badge';
 import { Confirmation } from '../../components/notice';
-import { EmptyState, QueryView } from '../../components/states';
+import { EmptyState, QueryView, noItems } from '../../components/states';
 import { ActionsHeader, DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
 import { RegisterKeyForm } from './register-key-form';
@@ -59,7 +59,7 @@ export function ParticipantKeys({
       <QueryView
         query={keys}
         loadingLabel="Loading keys…"
-        isEmpty={(data) => data.items.length === 0}
+        isEmpty={noItems}
         empty={
           <EmptyState icon="key" headingLevel={3} title="No keys registered">
             <p>Until a key is registered, nothing {participant.name} publishes can be verified.</p>

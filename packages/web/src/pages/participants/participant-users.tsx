@@ -3,7 +3,7 @@ import type { Participant } from '@concord/api-client';
 import { useUsers } from '../../api/users';
 import { roleLabel, useMeta } from '../../api/meta';
 import { StatusBadge } from '../../components/badge';
-import { EmptyState, QueryView } from '../../components/states';
+import { EmptyState, QueryView, noItems } from '../../components/states';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
 import { UserNameCell } from '../users/user-name-cell';
@@ -41,7 +41,7 @@ export function ParticipantUsers({
         <QueryView
           query={users}
           loadingLabel="Loading users…"
-          isEmpty={(data) => data.items.length === 0}
+          isEmpty={noItems}
           empty={
             <EmptyState
               icon="users"
