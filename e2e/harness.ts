@@ -17,6 +17,7 @@ import {
   testConfig,
   initLedger,
   testIdentity,
+  Sequencer,
 } from '@concord/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,7 +47,10 @@ export async function startTestServer(): Promise<TestServer> {
   };
   await initLedger(deps);
   await loadDemoCommunity(deps);
-  const { app } = await buildApp(deps, { webDir: DEFAULT_WEB_DIR });
+  // The sequencer logs the demo's key registrations (and anything the browser adds).
+  const sequencer = new Sequencer(deps, { batchMs: 50 });
+  sequencer.start();
+  const { app } = await buildApp({ ...deps, ledger: sequencer }, { webDir: DEFAULT_WEB_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -55,6 +59,7 @@ export async function startTestServer(): Promise<TestServer> {
     demo: { adminEmail: 'admin@secretariat.example', password: DEMO_PASSWORD },
     async close() {
       await app.close();
+      await sequencer.stop();
       await database.close();
     },
   };

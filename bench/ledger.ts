@@ -1,0 +1,183 @@
+/**
+ * npm run bench:ledger — the ledger's speed, each figure beside a reference measured in the
+ * same run on the same machine (these machines are shared and noisy: compare ratios).
+ *
+ *   1. durable appends/s with 16 concurrent clients (submit in a transaction, wait for the
+ *      sequencer to commit the entry's batch) vs. 16 clients doing plain one-row inserts of
+ *      the same bytes in their own transactions;
+ *   2. inclusion-proof latency p50/p99 at N entries (default 1,000,000) vs. a primary-key
+ *      lookup of one entry;
+ *   3. full verification (leaf hashes, every subtree, root) as a fraction of raw SHA-256
+ *      throughput over the same bytes.
+ *
+ * PGlite always; PostgreSQL too when DATABASE_URL is set. BENCH_ENTRIES, BENCH_APPENDS and
+ * BENCH_PROOFS override the sizes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { rootFromLeafHashes } from '@concord/ledger';
+import { useNodeCrypto } from '@concord/ledger/node';
+import {
+  initLedger,
+  openDatabase,
+  Sequencer,
+  sequenceBatch,
+  systemClock,
+  systemRandom,
+  testConfig,
+  testIdentity,
+  type Database,
+  type Deps,
+} from '@concord/server';
+import { recordNodeStatement } from '../packages/server/src/modules/ledger/service';
+import { inclusionProof } from '../packages/server/src/modules/ledger/proofs';
+import { readEntry } from '../packages/server/src/modules/ledger/store';
+
+useNodeCrypto();
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
+const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
+const PROOFS = Number(process.env.BENCH_PROOFS ?? 2_000);
+const CLIENTS = 16;
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function freshPostgres(url: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const name = `concord_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: u.toString() });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function appends(deps: Deps): Promise<{ perSecond: number; reference: number }> {
+  const sequencer = new Sequencer(deps, { batchMs: 5 });
+  const live: Deps = { ...deps, ledger: sequencer };
+  sequencer.start();
+  const perClient = Math.ceil(APPENDS / CLIENTS);
+  let start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) {
+        const pending = await live.database.transaction((tx) =>
+          recordNodeStatement(tx, live, 'application/vnd.concord.bench+json', { c, i }),
+        );
+        await sequencer.indexOf(pending.queueId);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  await sequencer.stop();
+  // Reference: the same number of one-row inserts of similar bytes, 16 clients.
+  await deps.database.db.execute(sql`create table bench_raw (id bigserial primary key, data bytea not null)`);
+  const sample = new Uint8Array(420);
+  start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = 0; i < perClient; i++) {
+        await deps.database.transaction((tx) => tx.execute(sql`insert into bench_raw (data) values (${Buffer.from(sample)})`));
+      }
+    }),
+  );
+  const refSeconds = (performance.now() - start) / 1000;
+  return { perSecond: (perClient * CLIENTS) / seconds, reference: (perClient * CLIENTS) / refSeconds };
+}
+
+/** Fills the log to ENTRIES with compact entries through the real sequencer, in big batches. */
+async function fill(deps: Deps, onProgress: (n: number) => void): Promise<void> {
+  const { ledgerQueue } = await import('../packages/server/src/db/schema');
+  const head = async () => Number(((await deps.database.db.execute(sql`select size from ledger_state`)) as unknown as { rows: { size: number }[] }).rows[0]?.size ?? 0);
+  let size = await head();
+  while (size < ENTRIES) {
+    const n = Math.min(8192, ENTRIES - size);
+    const rows = Array.from({ length: n }, (_, i) => ({
+      data: Buffer.from(`{"concord":1,"kind":"bench","n":${size + i}}`),
+      kind: 'statement',
+      payloadType: 'application/vnd.concord.bench+json',
+      submittedAt: new Date(),
+    }));
+    for (let i = 0; i < rows.length; i += 4000) await deps.database.db.insert(ledgerQueue).values(rows.slice(i, i + 4000));
+    await sequenceBatch(deps, deps.log, 8192);
+    size = await head();
+    onProgress(size);
+  }
+}
+
+async function proofs(deps: Deps): Promise<{ p50: number; p99: number; refP50: number; refP99: number }> {
+  const times: number[] = [];
+  const ref: number[] = [];
+  for (let i = 0; i < PROOFS; i++) {
+    const idx = Math.floor(Math.random() * ENTRIES);
+    let t = performance.now();
+    await inclusionProof(deps.database.db, idx, ENTRIES);
+    times.push(performance.now() - t);
+    t = performance.now();
+    await readEntry(deps.database.db, idx);
+    ref.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  ref.sort((a, b) => a - b);
+  return { p50: pct(times, 50), p99: pct(times, 99), refP50: pct(ref, 50), refP99: pct(ref, 99) };
+}
+
+/** Verification of N leaves (leaf hashes + every subtree + root) vs raw SHA-256 of the same bytes. */
+function verification(): { verifyMBs: number; rawMBs: number } {
+  const n = Math.min(ENTRIES, 1_000_000);
+  const leaves = Array.from({ length: n }, (_, i) => Buffer.from(`{"concord":1,"kind":"bench","n":${i},"pad":"${'x'.repeat(300)}"}`));
+  const bytes = leaves.reduce((a, l) => a + l.length + 1, 0) + (n - 1) * 65;
+  let t = performance.now();
+  const hashes = leaves.map((l) => createHash('sha256').update(Buffer.from([0])).update(l).digest());
+  rootFromLeafHashes(hashes);
+  const verifySeconds = (performance.now() - t) / 1000;
+  // Raw: one SHA-256 per message of the same sizes, nothing else.
+  t = performance.now();
+  for (const l of leaves) createHash('sha256').update(l).digest();
+  const pair = Buffer.alloc(65);
+  for (let i = 0; i < n - 1; i++) createHash('sha256').update(pair).digest();
+  const rawSeconds = (performance.now() - t) / 1000;
+  return { verifyMBs: bytes / verifySeconds / 1e6, rawMBs: bytes / rawSeconds / 1e6 };
+}
+
+async function run(label: string, database: Database): Promise<void> {
+  await database.migrate();
+  const deps: Deps = { database, config: testConfig(), clock: systemClock, random: systemRandom, log: testIdentity('bench.test/ledger') };
+  await initLedger(deps);
+  console.log(`\n## ${label}`);
+  const a = await appends(deps);
+  console.log(`appends, ${CLIENTS} clients, durable: ${fmt(a.perSecond)}/s   plain inserts: ${fmt(a.reference)}/s   ratio ${fmt(a.perSecond / a.reference, 2)}`);
+  const started = performance.now();
+  await fill(deps, (n) => process.stderr.write(`\rfilling the log: ${fmt(n)} / ${fmt(ENTRIES)}`));
+  process.stderr.write('\n');
+  console.log(`filled to ${fmt(ENTRIES)} entries in ${fmt((performance.now() - started) / 1000, 1)} s (batches of 8,192)`);
+  const p = await proofs(deps);
+  console.log(`inclusion proof at ${fmt(ENTRIES)}: p50 ${fmt(p.p50, 3)} ms, p99 ${fmt(p.p99, 3)} ms   one-row lookup: p50 ${fmt(p.refP50, 3)} ms, p99 ${fmt(p.refP99, 3)} ms   p99 ratio ${fmt(p.p99 / p.refP99, 2)}`);
+}
+
+const v = verification();
+console.log(`# Ledger benchmark (${new Date().toISOString()}, node ${process.version})`);
+console.log(`verification: ${fmt(v.verifyMBs, 1)} MB/s   raw SHA-256 over the same bytes: ${fmt(v.rawMBs, 1)} MB/s   fraction ${fmt((v.verifyMBs / v.rawMBs) * 100, 1)}%`);
+const lite = await openDatabase({ kind: 'memory' });
+await run('PGlite (in memory)', lite);
+await lite.close();
+if (process.env.DATABASE_URL) {
+  const { database, drop } = await freshPostgres(process.env.DATABASE_URL);
+  try {
+    await run('PostgreSQL', database);
+  } finally {
+    await drop();
+  }
+}
