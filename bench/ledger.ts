@@ -30,7 +30,10 @@ import {
   type Database,
   type Deps,
 } from '@concord/server';
-import { recordNodeStatement } from '../packages/server/src/modules/ledger/service';
+import {
+  appendNodeStatement,
+  recordNodeStatement,
+} from '../packages/server/src/modules/ledger/service';
 import { inclusionProof } from '../packages/server/src/modules/ledger/proofs';
 import { readEntry } from '../packages/server/src/modules/ledger/store';
 
@@ -40,10 +43,14 @@ const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const PROOFS = Number(process.env.BENCH_PROOFS ?? 2_000);
 const CLIENTS = 16;
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function freshPostgres(url: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshPostgres(
+  url: string,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   const name = `concord_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -64,12 +71,25 @@ async function freshPostgres(url: string): Promise<{ database: Database; drop: (
   };
 }
 
-async function appends(deps: Deps): Promise<{ perSecond: number; reference: number }> {
+async function appends(
+  deps: Deps,
+): Promise<{ perSecond: number; transactional: number; reference: number }> {
   const sequencer = new Sequencer(deps, { batchMs: 5 });
   const live: Deps = { ...deps, ledger: sequencer };
   sequencer.start();
   const perClient = Math.ceil(APPENDS / CLIENTS);
+  // Direct appends: each client waits for its entry to be durable before sending the next.
   let start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) {
+        await appendNodeStatement(live, 'application/vnd.concord.bench+json', { c, i });
+      }
+    }),
+  );
+  const directSeconds = (performance.now() - start) / 1000;
+  // Transactional submissions (a module's own transaction queues the statement).
+  start = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
       for (let i = 0; i < perClient; i++) {
@@ -83,24 +103,40 @@ async function appends(deps: Deps): Promise<{ perSecond: number; reference: numb
   const seconds = (performance.now() - start) / 1000;
   await sequencer.stop();
   // Reference: the same number of one-row inserts of similar bytes, 16 clients.
-  await deps.database.db.execute(sql`create table bench_raw (id bigserial primary key, data bytea not null)`);
+  await deps.database.db.execute(
+    sql`create table bench_raw (id bigserial primary key, data bytea not null)`,
+  );
   const sample = new Uint8Array(420);
   start = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       for (let i = 0; i < perClient; i++) {
-        await deps.database.transaction((tx) => tx.execute(sql`insert into bench_raw (data) values (${Buffer.from(sample)})`));
+        await deps.database.transaction((tx) =>
+          tx.execute(sql`insert into bench_raw (data) values (${Buffer.from(sample)})`),
+        );
       }
     }),
   );
   const refSeconds = (performance.now() - start) / 1000;
-  return { perSecond: (perClient * CLIENTS) / seconds, reference: (perClient * CLIENTS) / refSeconds };
+  const total = perClient * CLIENTS;
+  return {
+    perSecond: total / directSeconds,
+    transactional: total / seconds,
+    reference: total / refSeconds,
+  };
 }
 
 /** Fills the log to ENTRIES with compact entries through the real sequencer, in big batches. */
 async function fill(deps: Deps, onProgress: (n: number) => void): Promise<void> {
   const { ledgerQueue } = await import('../packages/server/src/db/schema');
-  const head = async () => Number(((await deps.database.db.execute(sql`select size from ledger_state`)) as unknown as { rows: { size: number }[] }).rows[0]?.size ?? 0);
+  const head = async () =>
+    Number(
+      (
+        (await deps.database.db.execute(sql`select size from ledger_state`)) as unknown as {
+          rows: { size: number }[];
+        }
+      ).rows[0]?.size ?? 0,
+    );
   let size = await head();
   while (size < ENTRIES) {
     const n = Math.min(8192, ENTRIES - size);
@@ -110,14 +146,17 @@ async function fill(deps: Deps, onProgress: (n: number) => void): Promise<void> 
       payloadType: 'application/vnd.concord.bench+json',
       submittedAt: new Date(),
     }));
-    for (let i = 0; i < rows.length; i += 4000) await deps.database.db.insert(ledgerQueue).values(rows.slice(i, i + 4000));
+    for (let i = 0; i < rows.length; i += 4000)
+      await deps.database.db.insert(ledgerQueue).values(rows.slice(i, i + 4000));
     await sequenceBatch(deps, deps.log, 8192);
     size = await head();
     onProgress(size);
   }
 }
 
-async function proofs(deps: Deps): Promise<{ p50: number; p99: number; refP50: number; refP99: number }> {
+async function proofs(
+  deps: Deps,
+): Promise<{ p50: number; p99: number; refP50: number; refP99: number }> {
   const times: number[] = [];
   const ref: number[] = [];
   for (let i = 0; i < PROOFS; i++) {
@@ -137,10 +176,17 @@ async function proofs(deps: Deps): Promise<{ p50: number; p99: number; refP50: n
 /** Verification of N leaves (leaf hashes + every subtree + root) vs raw SHA-256 of the same bytes. */
 function verification(): { verifyMBs: number; rawMBs: number } {
   const n = Math.min(ENTRIES, 1_000_000);
-  const leaves = Array.from({ length: n }, (_, i) => Buffer.from(`{"concord":1,"kind":"bench","n":${i},"pad":"${'x'.repeat(300)}"}`));
+  const leaves = Array.from({ length: n }, (_, i) =>
+    Buffer.from(`{"concord":1,"kind":"bench","n":${i},"pad":"${'x'.repeat(300)}"}`),
+  );
   const bytes = leaves.reduce((a, l) => a + l.length + 1, 0) + (n - 1) * 65;
   let t = performance.now();
-  const hashes = leaves.map((l) => createHash('sha256').update(Buffer.from([0])).update(l).digest());
+  const hashes = leaves.map((l) =>
+    createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(l)
+      .digest(),
+  );
   rootFromLeafHashes(hashes);
   const verifySeconds = (performance.now() - t) / 1000;
   // Raw: one SHA-256 per message of the same sizes, nothing else.
@@ -154,22 +200,39 @@ function verification(): { verifyMBs: number; rawMBs: number } {
 
 async function run(label: string, database: Database): Promise<void> {
   await database.migrate();
-  const deps: Deps = { database, config: testConfig(), clock: systemClock, random: systemRandom, log: testIdentity('bench.test/ledger') };
+  const deps: Deps = {
+    database,
+    config: testConfig(),
+    clock: systemClock,
+    random: systemRandom,
+    log: testIdentity('bench.test/ledger'),
+  };
   await initLedger(deps);
   console.log(`\n## ${label}`);
   const a = await appends(deps);
-  console.log(`appends, ${CLIENTS} clients, durable: ${fmt(a.perSecond)}/s   plain inserts: ${fmt(a.reference)}/s   ratio ${fmt(a.perSecond / a.reference, 2)}`);
+  console.log(
+    `durable appends, ${CLIENTS} clients: ${fmt(a.perSecond)}/s   plain one-row insert transactions: ${fmt(a.reference)}/s   ratio ${fmt(a.perSecond / a.reference, 2)}`,
+  );
+  console.log(
+    `transactional submissions (queue + wait for index), ${CLIENTS} clients: ${fmt(a.transactional)}/s   ratio to plain inserts ${fmt(a.transactional / a.reference, 2)}`,
+  );
   const started = performance.now();
   await fill(deps, (n) => process.stderr.write(`\rfilling the log: ${fmt(n)} / ${fmt(ENTRIES)}`));
   process.stderr.write('\n');
-  console.log(`filled to ${fmt(ENTRIES)} entries in ${fmt((performance.now() - started) / 1000, 1)} s (batches of 8,192)`);
+  console.log(
+    `filled to ${fmt(ENTRIES)} entries in ${fmt((performance.now() - started) / 1000, 1)} s (batches of 8,192)`,
+  );
   const p = await proofs(deps);
-  console.log(`inclusion proof at ${fmt(ENTRIES)}: p50 ${fmt(p.p50, 3)} ms, p99 ${fmt(p.p99, 3)} ms   one-row lookup: p50 ${fmt(p.refP50, 3)} ms, p99 ${fmt(p.refP99, 3)} ms   p99 ratio ${fmt(p.p99 / p.refP99, 2)}`);
+  console.log(
+    `inclusion proof at ${fmt(ENTRIES)}: p50 ${fmt(p.p50, 3)} ms, p99 ${fmt(p.p99, 3)} ms   one-row lookup: p50 ${fmt(p.refP50, 3)} ms, p99 ${fmt(p.refP99, 3)} ms   p99 ratio ${fmt(p.p99 / p.refP99, 2)}`,
+  );
 }
 
 const v = verification();
 console.log(`# Ledger benchmark (${new Date().toISOString()}, node ${process.version})`);
-console.log(`verification: ${fmt(v.verifyMBs, 1)} MB/s   raw SHA-256 over the same bytes: ${fmt(v.rawMBs, 1)} MB/s   fraction ${fmt((v.verifyMBs / v.rawMBs) * 100, 1)}%`);
+console.log(
+  `verification: ${fmt(v.verifyMBs, 1)} MB/s   raw SHA-256 over the same bytes: ${fmt(v.rawMBs, 1)} MB/s   fraction ${fmt((v.verifyMBs / v.rawMBs) * 100, 1)}%`,
+);
 const lite = await openDatabase({ kind: 'memory' });
 await run('PGlite (in memory)', lite);
 await lite.close();

@@ -21,4 +21,6 @@ export interface LedgerRuntime {
   wake(): void;
   /** The log index a queued submission received, once its batch has committed. */
   indexOf(queueId: number, timeoutMs?: number): Promise<number>;
+  /** Appends outside any caller transaction; resolves with the index once durable. */
+  append(entry: import('./modules/ledger/sequencer').DirectEntry): Promise<number>;
 }

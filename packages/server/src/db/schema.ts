@@ -239,7 +239,8 @@ export const ledgerEntries = pgTable(
     keyId: text('key_id'),
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
-    queueId: bigint('queue_id', { mode: 'number' }).notNull(),
+    /** The queue row it came from; null for direct appends, which never touched the queue. */
+    queueId: bigint('queue_id', { mode: 'number' }),
     loggedAt: timestamp('logged_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [

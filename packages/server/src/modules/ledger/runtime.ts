@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import type { Deps, LedgerRuntime } from '../../deps';
 import { DomainError } from '../../errors';
-import { sequenceBatch } from './sequencer';
+import { DEFAULT_BATCH_LIMIT, sequenceBatch, type DirectEntry } from './sequencer';
 import { entriesByQueueIds } from './store';
 
 interface Waiter {
@@ -21,6 +21,7 @@ export class Sequencer implements LedgerRuntime {
   readonly #log: Logger | null;
   readonly #batchMs: number;
   readonly #waiters = new Map<number, Waiter[]>();
+  #direct: { entry: DirectEntry; resolve(idx: number): void; reject(err: Error): void }[] = [];
   #running = false;
   #stopped = false;
   #again = false;
@@ -50,6 +51,24 @@ export class Sequencer implements LedgerRuntime {
       }
     }
     this.#waiters.clear();
+    for (const d of this.#direct.splice(0)) {
+      d.reject(
+        new DomainError('SHUTTING_DOWN', 'The server is shutting down; the entry was not written'),
+      );
+    }
+  }
+
+  /**
+   * Appends without a caller transaction: the entry is written by the next batch and the
+   * promise resolves with its index once that batch has committed (durable).
+   */
+  append(entry: DirectEntry): Promise<number> {
+    if (this.#stopped)
+      return Promise.reject(new DomainError('SHUTTING_DOWN', 'The server is shutting down'));
+    return new Promise<number>((resolve, reject) => {
+      this.#direct.push({ entry, resolve, reject });
+      this.wake();
+    });
   }
 
   wake(): void {
@@ -113,8 +132,21 @@ export class Sequencer implements LedgerRuntime {
     try {
       for (;;) {
         this.#again = false;
-        const batch = await sequenceBatch(this.#deps, this.#deps.log);
+        const direct = this.#direct.splice(0, DEFAULT_BATCH_LIMIT);
+        let batch;
+        try {
+          batch = await sequenceBatch(
+            this.#deps,
+            this.#deps.log,
+            DEFAULT_BATCH_LIMIT,
+            direct.map((d) => d.entry),
+          );
+        } catch (err) {
+          for (const d of direct) d.reject(err as Error);
+          throw err;
+        }
         if (batch) {
+          batch.directIndices.forEach((idx, i) => direct[i]?.resolve(idx));
           this.#settle(batch.indices);
           this.onBatch?.(batch.size);
           continue;
@@ -122,7 +154,7 @@ export class Sequencer implements LedgerRuntime {
         // Entries another process sequenced for our waiters.
         if (this.#waiters.size)
           this.#settle(await entriesByQueueIds(this.#deps.database.db, [...this.#waiters.keys()]));
-        if (!this.#again) break;
+        if (!this.#again && this.#direct.length === 0) break;
       }
     } catch (err) {
       this.#log?.error({ err }, 'ledger sequencing failed; will retry');

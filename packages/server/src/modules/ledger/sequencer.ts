@@ -33,6 +33,19 @@ export interface SequencedBatch {
   root: Uint8Array;
   /** queue id → log index */
   indices: Map<number, number>;
+  /** log indices of the direct entries, in the order given */
+  directIndices: number[];
+}
+
+/** An entry handed straight to the sequencer (no caller transaction, no queue row). */
+export interface DirectEntry {
+  data: Uint8Array;
+  kind: 'statement' | 'commitment';
+  payloadType: string;
+  participantId?: string | null;
+  keyId?: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
 }
 
 const key = (level: number, idx: number) => `${level}/${idx}`;
@@ -41,6 +54,7 @@ export async function sequenceBatch(
   deps: Deps,
   identity: LogIdentity,
   limit = DEFAULT_BATCH_LIMIT,
+  direct: DirectEntry[] = [],
 ): Promise<SequencedBatch | null> {
   return deps.database.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY})`);
@@ -53,8 +67,22 @@ export async function sequenceBatch(
         `This process's log key or origin (${identity.verifierKey}) differs from the log's (${state.verifierKey}); refusing to sequence`,
       );
     }
-    const queued = await takeQueue(tx, limit);
-    if (queued.length === 0) return null;
+    const fromQueue = await takeQueue(tx, limit);
+    if (fromQueue.length === 0 && direct.length === 0) return null;
+    const queued = [
+      ...fromQueue,
+      ...direct.map((d) => ({
+        id: null,
+        data: d.data,
+        kind: d.kind,
+        payloadType: d.payloadType,
+        participantId: d.participantId ?? null,
+        keyId: d.keyId ?? null,
+        subjectType: d.subjectType ?? null,
+        subjectId: d.subjectId ?? null,
+      })),
+    ];
+    const directIndices: number[] = [];
 
     // Left siblings of everything the batch will complete: the current tree's perfect subtrees.
     const frontier = perfectSubtrees(0, state.size);
@@ -83,7 +111,8 @@ export async function sequenceBatch(
         queueId: q.id,
         loggedAt: now,
       });
-      indices.set(q.id, idx);
+      if (q.id === null) directIndices.push(idx);
+      else indices.set(q.id, idx);
       // RFC 9162 §2.1.1: a leaf at an odd position completes its parent, and so on upwards.
       let level = 0;
       let i = idx;
@@ -119,8 +148,8 @@ export async function sequenceBatch(
     await writeState(tx, size, root, now);
     await deleteQueued(
       tx,
-      queued.map((q) => q.id),
+      fromQueue.map((q) => q.id),
     );
-    return { size, root, indices };
+    return { size, root, indices, directIndices };
   });
 }

@@ -190,3 +190,35 @@ export async function recordCommitment(
   });
   return { ...pending, commitment, salt };
 }
+
+/**
+ * A node statement appended outside any caller transaction (high-volume, non-transactional
+ * records): durable and indexed when the promise resolves. Needs the running sequencer.
+ */
+export async function appendNodeStatement(
+  deps: Deps,
+  payloadType: string,
+  payload: unknown,
+  subject: Subject = {},
+): Promise<number> {
+  if (!deps.ledger)
+    throw new DomainError('LEDGER_NOT_INITIALISED', 'No sequencer runs in this process');
+  const signer = {
+    keyid: deps.log.keyFingerprint,
+    sign: (m: Uint8Array) => deps.log.signer.sign(m),
+  };
+  const data = statementLeaf(signStatement(payloadType, payload, signer));
+  if (data.length > MAX_LEAF_BYTES) {
+    throw new LedgerServiceError(
+      'ENTRY_TOO_LARGE',
+      `A ledger entry is at most ${MAX_LEAF_BYTES} bytes`,
+    );
+  }
+  return deps.ledger.append({
+    data,
+    kind: 'statement',
+    payloadType,
+    keyId: deps.log.keyFingerprint,
+    ...subject,
+  });
+}

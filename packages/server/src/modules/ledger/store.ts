@@ -178,6 +178,6 @@ export async function entriesByQueueIds(db: Db, queueIds: number[]): Promise<Map
     .select({ idx: ledgerEntries.idx, queueId: ledgerEntries.queueId })
     .from(ledgerEntries)
     .where(inArray(ledgerEntries.queueId, queueIds));
-  for (const r of rows) out.set(r.queueId, r.idx);
+  for (const r of rows) if (r.queueId !== null) out.set(r.queueId, r.idx);
   return out;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_entries" ALTER COLUMN "queue_id" DROP NOT NULL;
