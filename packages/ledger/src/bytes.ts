@@ -7,8 +7,12 @@ const B64_INDEX = new Map<string, number>([...B64].map((c, i) => [c, i]));
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Uint8Array check that also accepts arrays from another realm (iframe, vm, jsdom). */
 export function isBytes(value: unknown): value is Uint8Array {
-  return value instanceof Uint8Array;
+  return (
+    value instanceof Uint8Array ||
+    (ArrayBuffer.isView(value) && value.constructor.name === 'Uint8Array')
+  );
 }
 
 /** Standard base64 with padding (RFC 4648 §4). */

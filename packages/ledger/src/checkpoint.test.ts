@@ -3,12 +3,12 @@ import { base64ToBytes } from './bytes';
 import { formatCheckpoint, openCheckpoint, parseCheckpoint, signCheckpoint } from './checkpoint';
 import { generateSignerKey, parseSignerKey, parseVerifierKey } from './keys';
 import { signNote } from './note';
+import { ledgerError } from './testing/expect';
 
 // The example in c2sp.org/tlog-checkpoint.
 const SPEC_BODY =
   'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
 const ROOT = base64ToBytes('CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=');
-const code = (code: string) => expect.objectContaining({ code });
 
 describe('checkpoint body (c2sp.org/tlog-checkpoint "Note text")', () => {
   it('parses and re-formats the spec example', () => {
@@ -48,21 +48,21 @@ describe('checkpoint body (c2sp.org/tlog-checkpoint "Note text")', () => {
     ['o\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n\n', 'empty extension line'],
     ['o\r\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n', 'carriage return'],
   ])('rejects %j (%s)', (body) => {
-    expect(() => parseCheckpoint(body)).toThrow(code('MALFORMED_CHECKPOINT'));
+    expect(() => parseCheckpoint(body)).toThrow(ledgerError('MALFORMED_CHECKPOINT'));
   });
 
   it('refuses to format what it could not parse', () => {
     expect(() => formatCheckpoint({ origin: 'a\nb', size: 1n, root: ROOT })).toThrow(
-      code('MALFORMED_CHECKPOINT'),
+      ledgerError('MALFORMED_CHECKPOINT'),
     );
     expect(() => formatCheckpoint({ origin: 'a', size: 1n, root: ROOT, extensions: [''] })).toThrow(
-      code('MALFORMED_CHECKPOINT'),
+      ledgerError('MALFORMED_CHECKPOINT'),
     );
     expect(() => formatCheckpoint({ origin: 'a', size: -1n, root: ROOT })).toThrow(
-      code('INVALID_SIZE'),
+      ledgerError('INVALID_SIZE'),
     );
     expect(() => formatCheckpoint({ origin: 'a', size: 1n, root: ROOT.slice(1) })).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
   });
 });
@@ -84,19 +84,19 @@ describe('signed checkpoints', () => {
   it('checks the origin and the signature', () => {
     const note = signCheckpoint(cp, [signer]);
     expect(() => openCheckpoint(note, [verifier], 'example.com/other')).toThrow(
-      code('ORIGIN_MISMATCH'),
+      ledgerError('ORIGIN_MISMATCH'),
     );
     expect(() => openCheckpoint(note.replace('\n42\n', '\n43\n'), [verifier])).toThrow(
-      code('BAD_SIGNATURE'),
+      ledgerError('BAD_SIGNATURE'),
     );
     const stranger = parseVerifierKey(generateSignerKey('example.com/log').verifierKey);
-    expect(() => openCheckpoint(note, [stranger])).toThrow(code('NO_VERIFIED_SIGNATURE'));
+    expect(() => openCheckpoint(note, [stranger])).toThrow(ledgerError('NO_VERIFIED_SIGNATURE'));
   });
 
   it('rejects a validly signed note whose body is not a checkpoint', () => {
     const note = signNote('example.com/log\n042\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n', [
       signer,
     ]);
-    expect(() => openCheckpoint(note, [verifier])).toThrow(code('MALFORMED_CHECKPOINT'));
+    expect(() => openCheckpoint(note, [verifier])).toThrow(ledgerError('MALFORMED_CHECKPOINT'));
   });
 });

@@ -1,21 +1,14 @@
 /**
  * Signed statements as DSSE envelopes (https://github.com/secure-systems-lab/dsse,
- * envelope.md and protocol.md). The payload is the RFC 8785 canonical JSON of the statement;
- * keyid is the lowercase hex SHA-256 of the signer's raw 32-byte Ed25519 public key.
+ * envelope.md): { payloadType, payload: base64(JCS bytes), signatures: [{ keyid, sig }] }.
+ * The payload is the RFC 8785 canonical JSON of the statement.
  */
-import {
-  bytesToBase64,
-  bytesToHex,
-  concatBytes,
-  isBytes,
-  tryBase64ToBytes,
-  utf8Encode,
-} from './bytes';
-import { ED25519_SIGNATURE_SIZE, ed25519PublicKey, ed25519Sign, ed25519Verify } from './ed25519';
-import { isValidEd25519PublicKey } from './ed25519';
+import { bytesToBase64, isBytes, tryBase64ToBytes, utf8Encode } from './bytes';
+import { pae, statementKeyId } from './dsse';
+import type { StatementSigner } from './dsse';
+import { ED25519_SIGNATURE_SIZE, ed25519Verify, isValidEd25519PublicKey } from './ed25519';
 import { LedgerError } from './errors';
 import { isPlainObject } from './guards';
-import { sha256 } from './hash';
 import { canonicalJson, canonicalJsonBytes, parseCanonicalJson } from './json';
 import type { JsonValue } from './json';
 import { assertPayloadType } from './media-type';
@@ -33,11 +26,6 @@ export interface Envelope {
   signatures: EnvelopeSignature[];
 }
 
-export interface StatementSigner {
-  keyid: string;
-  sign(message: Uint8Array): Uint8Array;
-}
-
 export interface VerifiedStatement {
   payloadType: string;
   payload: JsonValue;
@@ -48,27 +36,6 @@ export interface VerifiedStatement {
 /** Bounds the work spent on one envelope. */
 export const MAX_ENVELOPE_SIGNATURES = 16;
 const KEYID = /^[0-9a-f]{64}$/;
-
-/** DSSE protocol: PAE = "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body. */
-export function pae(payloadType: string, payload: Uint8Array): Uint8Array {
-  const type = utf8Encode(payloadType);
-  const head = utf8Encode(`DSSEv1 ${type.length} `);
-  const mid = utf8Encode(` ${payload.length} `);
-  return concatBytes(head, type, mid, payload);
-}
-
-export function statementKeyId(publicKey: Uint8Array): string {
-  return bytesToHex(sha256(publicKey));
-}
-
-/** A statement signer from a 32-byte Ed25519 seed. */
-export function ed25519StatementSigner(
-  seed: Uint8Array,
-): StatementSigner & { publicKey: Uint8Array } {
-  const publicKey = ed25519PublicKey(seed);
-  const key = Uint8Array.from(seed);
-  return { keyid: statementKeyId(publicKey), publicKey, sign: (m) => ed25519Sign(m, key) };
-}
 
 export function signStatement(
   payloadType: string,

@@ -55,17 +55,16 @@ export type { TileReader, VerifyTilesOptions } from './tile-verify';
 export { assertJsonValue, canonicalJson, canonicalJsonBytes, parseCanonicalJson } from './json';
 export type { JsonValue } from './json';
 export { isMediaType } from './media-type';
+export { ed25519StatementSigner, pae, statementKeyId } from './dsse';
+export type { StatementSigner } from './dsse';
 export {
   MAX_ENVELOPE_SIGNATURES,
-  ed25519StatementSigner,
   envelopeFromLeafData,
   envelopeLeafData,
-  pae,
   parseEnvelope,
   signStatement,
-  statementKeyId,
   verifyStatement,
 } from './envelope';
-export type { Envelope, EnvelopeSignature, StatementSigner, VerifiedStatement } from './envelope';
+export type { Envelope, EnvelopeSignature, VerifiedStatement } from './envelope';
 export { SALT_SIZE, commitStatement, verifyCommitment } from './commitment';
 export type { Commitment } from './commitment';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf8Encode } from './bytes';
 import { canonicalJson, parseCanonicalJson } from './json';
-
-const code = (code: string) => expect.objectContaining({ code });
+import { ledgerError } from './testing/expect';
 
 /** The IEEE 754 double with the given bit pattern. */
 function double(hex: string): number {
@@ -73,21 +72,21 @@ describe('RFC 8785 canonical JSON', () => {
     [{ '\udc00': 1 }, 'lone surrogate key'],
     // eslint-disable-next-line no-sparse-arrays
     [[1, , 3], 'sparse array'],
-  ])('rejects %s (%s)', (value) => {
-    expect(() => canonicalJson(value)).toThrow(code('INVALID_PAYLOAD'));
+  ])('rejects %s (%s)', (value, _why) => {
+    expect(() => canonicalJson(value)).toThrow(ledgerError('INVALID_PAYLOAD'));
   });
 
   it('rejects deep nesting and cycles without a stack overflow', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = [deep];
-    expect(() => canonicalJson(deep)).toThrow(code('INVALID_PAYLOAD'));
+    expect(() => canonicalJson(deep)).toThrow(ledgerError('INVALID_PAYLOAD'));
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
-    expect(() => canonicalJson(cycle)).toThrow(code('INVALID_PAYLOAD'));
+    expect(() => canonicalJson(cycle)).toThrow(ledgerError('INVALID_PAYLOAD'));
   });
 
   it('accepts data keys that merely look special', () => {
-    expect(canonicalJson({ toJSON: 'x', __proto__: null } as unknown)).toBe('{"toJSON":"x"}');
+    expect(canonicalJson({ toJSON: 'x', __proto__: null })).toBe('{"toJSON":"x"}');
     expect(parseCanonicalJson(utf8Encode('{"__proto__":1}'))).toEqual(
       JSON.parse('{"__proto__":1}'),
     );
@@ -110,12 +109,12 @@ describe('parseCanonicalJson', () => {
     ['{', 'not JSON'],
     ['['.repeat(10000), 'deeply nested'],
   ])('rejects %s (%s)', (text) => {
-    expect(() => parseCanonicalJson(utf8Encode(text))).toThrow(code('INVALID_PAYLOAD'));
+    expect(() => parseCanonicalJson(utf8Encode(text))).toThrow(ledgerError('INVALID_PAYLOAD'));
   });
 
   it('rejects invalid UTF-8', () => {
     expect(() => parseCanonicalJson(new Uint8Array([0x22, 0xff, 0x22]))).toThrow(
-      code('INVALID_PAYLOAD'),
+      ledgerError('INVALID_PAYLOAD'),
     );
   });
 });

@@ -7,13 +7,14 @@ import {
   parseSignerKey,
   parseVerifierKey,
 } from './keys';
+import { ledgerError } from './testing/expect';
 
 // golang.org/x/mod/sumdb/note note_test.go.
 const PETER_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const PETER_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
 const ENOCH_VKEY = 'EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop';
 
-const malformedKey = expect.objectContaining({ code: 'MALFORMED_KEY' });
+const malformedKey = ledgerError('MALFORMED_KEY');
 
 describe('verifier keys', () => {
   it('parses the Go vectors', () => {

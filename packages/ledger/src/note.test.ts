@@ -3,6 +3,7 @@ import { utf8Encode } from './bytes';
 import { formatVerifierKey, generateSignerKey, parseSignerKey, parseVerifierKey } from './keys';
 import type { NoteVerifier } from './keys';
 import { openNote, signNote } from './note';
+import { ledgerError } from './testing/expect';
 
 // golang.org/x/mod/sumdb/note note_test.go.
 const PETER_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
@@ -20,7 +21,6 @@ const ENOCH_SIG = `— EnochRoot ${ENOCH_B64}\n`;
 
 const peter = parseVerifierKey(PETER_VKEY);
 const enoch = parseVerifierKey(ENOCH_VKEY);
-const code = (code: string) => expect.objectContaining({ code });
 
 describe('signNote', () => {
   it('reproduces the Go signature byte for byte', () => {
@@ -30,11 +30,15 @@ describe('signNote', () => {
   it('refuses text that could not be opened', () => {
     const signer = parseSignerKey(PETER_SKEY);
     for (const text of ['abc', 'a\rb\n', 'tab\there\n', '\ud800\n']) {
-      expect(() => signNote(text, [signer])).toThrow(code('MALFORMED_NOTE'));
+      expect(() => signNote(text, [signer])).toThrow(ledgerError('MALFORMED_NOTE'));
     }
-    expect(() => signNote(TEXT, [])).toThrow(code('INVALID_ARGUMENT'));
-    expect(() => signNote(TEXT, Array(101).fill(signer))).toThrow(code('TOO_MANY_SIGNATURES'));
-    expect(() => signNote(TEXT, [{ ...signer, name: 'bad name' }])).toThrow(code('MALFORMED_KEY'));
+    expect(() => signNote(TEXT, [])).toThrow(ledgerError('INVALID_ARGUMENT'));
+    expect(() => signNote(TEXT, Array(101).fill(signer))).toThrow(
+      ledgerError('TOO_MANY_SIGNATURES'),
+    );
+    expect(() => signNote(TEXT, [{ ...signer, name: 'bad name' }])).toThrow(
+      ledgerError('MALFORMED_KEY'),
+    );
   });
 });
 
@@ -55,29 +59,30 @@ describe('openNote', () => {
 
   it('rejects a note with no known signature, listing the unknown ones', () => {
     expect(() => openNote(TEXT + '\n' + PETER_SIG + ENOCH_SIG, [])).toThrow(
-      expect.objectContaining({
-        code: 'NO_VERIFIED_SIGNATURE',
-        details: { unverified: expect.any(Array) },
-      }),
+      ledgerError('NO_VERIFIED_SIGNATURE', { unverified: expect.any(Array) as unknown }),
     );
   });
 
   it('rejects changed text and a wrong key', () => {
     const changed = TEXT.replace('answer', 'Answer') + '\n' + PETER_SIG;
-    expect(() => openNote(changed, [peter])).toThrow(code('BAD_SIGNATURE'));
+    expect(() => openNote(changed, [peter])).toThrow(ledgerError('BAD_SIGNATURE'));
     // Go: inserting base64 characters makes the known key's signature invalid.
     const mangled = TEXT + '\n' + PETER_SIG.slice(0, 60) + 'ABCD' + PETER_SIG.slice(60);
-    expect(() => openNote(mangled, [peter])).toThrow(code('BAD_SIGNATURE'));
+    expect(() => openNote(mangled, [peter])).toThrow(ledgerError('BAD_SIGNATURE'));
     // Same name, other key: a different key ID, so the signature is simply unknown.
     const other = parseVerifierKey(generateSignerKey('PeterNeumann').verifierKey);
-    expect(() => openNote(TEXT + '\n' + PETER_SIG, [other])).toThrow(code('NO_VERIFIED_SIGNATURE'));
+    expect(() => openNote(TEXT + '\n' + PETER_SIG, [other])).toThrow(
+      ledgerError('NO_VERIFIED_SIGNATURE'),
+    );
   });
 
   it('rejects a forged key that claims a known name and key ID', () => {
     const impostor: NoteVerifier = { ...peter, publicKey: enoch.publicKey, verify: enoch.verify };
-    expect(() => openNote(TEXT + '\n' + PETER_SIG, [impostor])).toThrow(code('BAD_SIGNATURE'));
+    expect(() => openNote(TEXT + '\n' + PETER_SIG, [impostor])).toThrow(
+      ledgerError('BAD_SIGNATURE'),
+    );
     expect(() => openNote(TEXT + '\n' + PETER_SIG, [peter, impostor])).toThrow(
-      code('AMBIGUOUS_KEY'),
+      ledgerError('AMBIGUOUS_KEY'),
     );
     // An unused ambiguity is harmless, and listing the same key twice is not ambiguous.
     expect(openNote(TEXT + '\n' + ENOCH_SIG, [enoch, peter, impostor, enoch]).verifiedBy).toEqual([
@@ -102,10 +107,10 @@ describe('openNote', () => {
     const unknown = Array(83).fill(ENOCH_SIG).join('');
     expect(openNote(note + PETER_SIG + unknown, [peter]).verifiedBy).toEqual([peter]);
     expect(() => openNote(note + PETER_SIG + unknown + ENOCH_SIG, [peter])).toThrow(
-      code('TOO_MANY_SIGNATURES'),
+      ledgerError('TOO_MANY_SIGNATURES'),
     );
     expect(() => openNote(TEXT + '\n' + PETER_SIG.repeat(101), [peter])).toThrow(
-      code('TOO_MANY_SIGNATURES'),
+      ledgerError('TOO_MANY_SIGNATURES'),
     );
   });
 
@@ -130,14 +135,14 @@ describe('openNote', () => {
     [TEXT + '\n' + '— PeterNeumann ' + PETER_B64.slice(0, -1) + '\n', 'bad base64'],
     [TEXT + '\n' + '—  PeterNeumann ' + PETER_B64 + '\n', 'empty name'],
   ])('rejects a malformed note (%#: %s)', (note) => {
-    expect(() => openNote(note, [peter])).toThrow(code('MALFORMED_NOTE'));
+    expect(() => openNote(note, [peter])).toThrow(ledgerError('MALFORMED_NOTE'));
   });
 
   it('rejects invalid UTF-8 bytes and oversized notes', () => {
     const bytes = utf8Encode('\u00ff' + TEXT + '\n' + PETER_SIG);
     bytes[0] = 0xff;
-    expect(() => openNote(bytes, [peter])).toThrow(code('MALFORMED_NOTE'));
-    expect(() => openNote('a'.repeat(1 << 21), [peter])).toThrow(code('MALFORMED_NOTE'));
-    expect(() => openNote(42 as unknown as string, [peter])).toThrow(code('MALFORMED_NOTE'));
+    expect(() => openNote(bytes, [peter])).toThrow(ledgerError('MALFORMED_NOTE'));
+    expect(() => openNote('a'.repeat(1 << 21), [peter])).toThrow(ledgerError('MALFORMED_NOTE'));
+    expect(() => openNote(42 as unknown as string, [peter])).toThrow(ledgerError('MALFORMED_NOTE'));
   });
 });

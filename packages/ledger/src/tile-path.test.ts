@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entriesTilePath, formatTilePath, parseTilePath, tilePath } from './tile-path';
-
-const code = (code: string) => expect.objectContaining({ code });
+import { ledgerError } from './testing/expect';
 
 describe('tile paths (c2sp.org/tlog-tiles)', () => {
   it('encodes the index in x-prefixed 3-digit groups (the spec example)', () => {
@@ -66,15 +65,15 @@ describe('tile paths (c2sp.org/tlog-tiles)', () => {
     'tile/0/abc',
     'x'.repeat(100),
   ])('rejects %j', (path) => {
-    expect(() => parseTilePath(path)).toThrow(code('MALFORMED_TILE_PATH'));
+    expect(() => parseTilePath(path)).toThrow(ledgerError('MALFORMED_TILE_PATH'));
   });
 
   it('rejects bad arguments when formatting', () => {
-    expect(() => tilePath(64, 0n)).toThrow(code('INVALID_ARGUMENT'));
-    expect(() => tilePath(0.5, 0n)).toThrow(code('INVALID_ARGUMENT'));
-    expect(() => tilePath(0, 0n, 0)).toThrow(code('INVALID_ARGUMENT'));
-    expect(() => tilePath(0, 0n, 257)).toThrow(code('INVALID_ARGUMENT'));
-    expect(() => tilePath(0, -1n)).toThrow(code('INVALID_SIZE'));
+    expect(() => tilePath(64, 0n)).toThrow(ledgerError('INVALID_ARGUMENT'));
+    expect(() => tilePath(0.5, 0n)).toThrow(ledgerError('INVALID_ARGUMENT'));
+    expect(() => tilePath(0, 0n, 0)).toThrow(ledgerError('INVALID_ARGUMENT'));
+    expect(() => tilePath(0, 0n, 257)).toThrow(ledgerError('INVALID_ARGUMENT'));
+    expect(() => tilePath(0, -1n)).toThrow(ledgerError('INVALID_SIZE'));
   });
 
   it('round-trips every tile (property)', () => {

@@ -7,8 +7,7 @@ import { formatTilePath } from './tile-path';
 import type { TileRef } from './tile-path';
 import { joinTileHashes, readTile, tileHashes, tileNodeIds, tilesForSize } from './tiles';
 import { rootFromLeafHashes } from './tree';
-
-const code = (code: string) => expect.objectContaining({ code });
+import { ledgerError } from './testing/expect';
 
 /** Count and widths of the hash tiles per level, summarised as the spec describes them. */
 function summary(size: bigint): string[] {
@@ -65,11 +64,11 @@ describe('tile bodies', () => {
 
   it('rejects malformed bodies', () => {
     for (const body of [new Uint8Array(0), new Uint8Array(33), new Uint8Array(257 * 32)]) {
-      expect(() => tileHashes(body)).toThrow(code('MALFORMED_TILE'));
+      expect(() => tileHashes(body)).toThrow(ledgerError('MALFORMED_TILE'));
     }
-    expect(() => tileHashes(new Uint8Array(64), 3)).toThrow(code('MALFORMED_TILE'));
-    expect(() => joinTileHashes([])).toThrow(code('INVALID_ARGUMENT'));
-    expect(() => joinTileHashes([new Uint8Array(3)])).toThrow(code('INVALID_HASH_LENGTH'));
+    expect(() => tileHashes(new Uint8Array(64), 3)).toThrow(ledgerError('MALFORMED_TILE'));
+    expect(() => joinTileHashes([])).toThrow(ledgerError('INVALID_ARGUMENT'));
+    expect(() => joinTileHashes([new Uint8Array(3)])).toThrow(ledgerError('INVALID_HASH_LENGTH'));
   });
 
   it('builds tiles from a node store: level-1 hashes are roots of 256 leaves', async () => {
@@ -88,7 +87,7 @@ describe('tile bodies', () => {
       { level: 8, index: 0n },
       { level: 8, index: 1n },
     ]);
-    expect(() => tileNodeIds({ ...t0, kind: 'entries' })).toThrow(code('INVALID_ARGUMENT'));
+    expect(() => tileNodeIds({ ...t0, kind: 'entries' })).toThrow(ledgerError('INVALID_ARGUMENT'));
     await expect(readTile({ ...t0, width: 89 }, tree)).rejects.toMatchObject({
       code: 'INDEX_OUT_OF_RANGE',
     });
@@ -113,19 +112,23 @@ describe('entry bundles (c2sp.org/tlog-tiles "Log entries")', () => {
     [[0x00, 0x03, 0x61, 0x62], 'truncated entry'],
     [[], 'empty'],
   ])('rejects %j (%s)', (bytes) => {
-    expect(() => decodeEntryBundle(new Uint8Array(bytes))).toThrow(code('MALFORMED_ENTRY_BUNDLE'));
+    expect(() => decodeEntryBundle(new Uint8Array(bytes))).toThrow(
+      ledgerError('MALFORMED_ENTRY_BUNDLE'),
+    );
   });
 
   it('rejects a wrong count and more than 256 entries', () => {
     const two = encodeEntryBundle([utf8Encode('a'), utf8Encode('b')]);
-    expect(() => decodeEntryBundle(two, 3)).toThrow(code('MALFORMED_ENTRY_BUNDLE'));
+    expect(() => decodeEntryBundle(two, 3)).toThrow(ledgerError('MALFORMED_ENTRY_BUNDLE'));
     expect(() => decodeEntryBundle(new Uint8Array(257 * 2))).toThrow(
-      code('MALFORMED_ENTRY_BUNDLE'),
+      ledgerError('MALFORMED_ENTRY_BUNDLE'),
     );
   });
 
   it('refuses entries that do not fit a uint16 length', () => {
-    expect(() => encodeEntryBundle([new Uint8Array(0x10000)])).toThrow(code('ENTRY_TOO_LARGE'));
-    expect(() => encodeEntryBundle([])).toThrow(code('INVALID_ARGUMENT'));
+    expect(() => encodeEntryBundle([new Uint8Array(0x10000)])).toThrow(
+      ledgerError('ENTRY_TOO_LARGE'),
+    );
+    expect(() => encodeEntryBundle([])).toThrow(ledgerError('INVALID_ARGUMENT'));
   });
 });

@@ -6,6 +6,7 @@ import { MemoryTree } from './memory-tree';
 import { treeRoot } from './proof';
 import { LEAF_INPUTS, NODE_HASHES, ROOTS } from './testing/rfc6962';
 import { nodesForRange, rootFromLeafHashes } from './tree';
+import { ledgerError } from './testing/expect';
 
 const leafHashes = LEAF_INPUTS.map(leafHash);
 
@@ -33,20 +34,20 @@ describe('RFC 6962 reference tree', () => {
       expect(got.map(bytesToHex)).toEqual(row);
     });
     expect(() => tree.readNodes([{ level: 3, index: 1n }])).toThrow(
-      expect.objectContaining({ code: 'INDEX_OUT_OF_RANGE' }),
+      ledgerError('INDEX_OUT_OF_RANGE'),
     );
-    expect(() => tree.root(9n)).toThrow(expect.objectContaining({ code: 'INDEX_OUT_OF_RANGE' }));
+    expect(() => tree.root(9n)).toThrow(ledgerError('INDEX_OUT_OF_RANGE'));
   });
 
   it('rejects leaf hashes that are not 32 bytes', () => {
     expect(() => rootFromLeafHashes([new Uint8Array(31)])).toThrow(
-      expect.objectContaining({ code: 'INVALID_HASH_LENGTH' }),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() => new MemoryTree().appendLeafHash(new Uint8Array(1))).toThrow(
-      expect.objectContaining({ code: 'INVALID_HASH_LENGTH' }),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() => rootFromLeafHashes('x' as unknown as Uint8Array[])).toThrow(
-      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      ledgerError('INVALID_ARGUMENT'),
     );
   });
 });
@@ -96,14 +97,10 @@ describe('nodesForRange', () => {
   });
 
   it('rejects bad ranges', () => {
-    expect(() => nodesForRange(5n, 4n)).toThrow(expect.objectContaining({ code: 'SIZE_ORDER' }));
-    expect(() => nodesForRange(-1n, 4n)).toThrow(expect.objectContaining({ code: 'INVALID_SIZE' }));
-    expect(() => nodesForRange(0n, 1n << 64n)).toThrow(
-      expect.objectContaining({ code: 'INVALID_SIZE' }),
-    );
-    expect(() => nodesForRange(0 as unknown as bigint, 4n)).toThrow(
-      expect.objectContaining({ code: 'INVALID_SIZE' }),
-    );
+    expect(() => nodesForRange(5n, 4n)).toThrow(ledgerError('SIZE_ORDER'));
+    expect(() => nodesForRange(-1n, 4n)).toThrow(ledgerError('INVALID_SIZE'));
+    expect(() => nodesForRange(0n, 1n << 64n)).toThrow(ledgerError('INVALID_SIZE'));
+    expect(() => nodesForRange(0 as unknown as bigint, 4n)).toThrow(ledgerError('INVALID_SIZE'));
   });
 });
 

@@ -6,6 +6,7 @@ import { base64ToBytes, hexToBytes } from './bytes';
 import { leafHash } from './hash';
 import { CONSISTENCY_PROOFS, INCLUSION_PROOFS, LEAF_INPUTS, ROOTS } from './testing/rfc6962';
 import { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './verify';
+import { ledgerError } from './testing/expect';
 
 /** transparency-dev/merkle testdata, kept outside the repository (see ../shared/interop). */
 const TESTDATA = fileURLToPath(
@@ -105,7 +106,6 @@ interop('transparency-dev/merkle vectors (skipped when ../shared/interop is abse
 
 const hashes = (list: string[]): Uint8Array[] => list.map(hexToBytes);
 const root = (size: number): Uint8Array => hexToBytes(ROOTS[size]!);
-const code = (code: string) => expect.objectContaining({ code });
 
 describe('verifyInclusion (RFC 9162 §2.1.3.2)', () => {
   it.each(INCLUSION_PROOFS)(
@@ -125,42 +125,52 @@ describe('verifyInclusion (RFC 9162 §2.1.3.2)', () => {
   const proof = hashes(INCLUSION_PROOFS[1]![2]);
 
   it('rejects index ≥ size, negative and oversized values', () => {
-    expect(() => verifyInclusion(leaf, 8n, 8n, proof, root(8))).toThrow(code('INDEX_OUT_OF_RANGE'));
-    expect(() => verifyInclusion(leaf, 0n, 0n, [], root(0))).toThrow(code('INDEX_OUT_OF_RANGE'));
-    expect(() => verifyInclusion(leaf, -1n, 8n, proof, root(8))).toThrow(code('INVALID_SIZE'));
+    expect(() => verifyInclusion(leaf, 8n, 8n, proof, root(8))).toThrow(
+      ledgerError('INDEX_OUT_OF_RANGE'),
+    );
+    expect(() => verifyInclusion(leaf, 0n, 0n, [], root(0))).toThrow(
+      ledgerError('INDEX_OUT_OF_RANGE'),
+    );
+    expect(() => verifyInclusion(leaf, -1n, 8n, proof, root(8))).toThrow(
+      ledgerError('INVALID_SIZE'),
+    );
     expect(() => verifyInclusion(leaf, 0n, 1n << 64n, proof, root(8))).toThrow(
-      code('INVALID_SIZE'),
+      ledgerError('INVALID_SIZE'),
     );
   });
 
   it('rejects proofs with missing or extra hashes', () => {
     expect(() => verifyInclusion(leaf, 0n, 8n, proof.slice(1), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
     expect(() => verifyInclusion(leaf, 0n, 8n, [...proof, proof[0]!], root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
     expect(() => verifyInclusion(leaf, 0n, 8n, Array(65).fill(proof[0]), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
   });
 
   it('rejects hashes that are not 32 bytes', () => {
     const short = new Uint8Array(31);
     expect(() => verifyInclusion(short, 0n, 8n, proof, root(8))).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() => verifyInclusion(leaf, 0n, 8n, [short, proof[1]!, proof[2]!], root(8))).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() => verifyInclusion(leaf, 0n, 8n, proof, new Uint8Array(33))).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
   });
 
   it('rejects a wrong root', () => {
-    expect(() => verifyInclusion(leaf, 0n, 8n, proof, root(7))).toThrow(code('ROOT_MISMATCH'));
-    expect(() => verifyInclusion(leaf, 1n, 8n, proof, root(8))).toThrow(code('ROOT_MISMATCH'));
+    expect(() => verifyInclusion(leaf, 0n, 8n, proof, root(7))).toThrow(
+      ledgerError('ROOT_MISMATCH'),
+    );
+    expect(() => verifyInclusion(leaf, 1n, 8n, proof, root(8))).toThrow(
+      ledgerError('ROOT_MISMATCH'),
+    );
   });
 });
 
@@ -179,59 +189,67 @@ describe('verifyConsistency (RFC 9162 §2.1.4.2)', () => {
 
   it('handles equal sizes: empty proof and equal roots', () => {
     expect(() => verifyConsistency(8n, 8n, [], root(8), root(8))).not.toThrow();
-    expect(() => verifyConsistency(8n, 8n, [], root(8), root(7))).toThrow(code('ROOT_MISMATCH'));
+    expect(() => verifyConsistency(8n, 8n, [], root(8), root(7))).toThrow(
+      ledgerError('ROOT_MISMATCH'),
+    );
     expect(() => verifyConsistency(8n, 8n, [root(8)], root(8), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
   });
 
   it('refuses size1 > size2 and size1 = 0', () => {
-    expect(() => verifyConsistency(8n, 6n, p68, root(8), root(6))).toThrow(code('SIZE_ORDER'));
-    expect(() => verifyConsistency(0n, 8n, [], root(0), root(8))).toThrow(code('EMPTY_TREE'));
-    expect(() => verifyConsistency(0n, 0n, [], root(0), root(0))).toThrow(code('EMPTY_TREE'));
+    expect(() => verifyConsistency(8n, 6n, p68, root(8), root(6))).toThrow(
+      ledgerError('SIZE_ORDER'),
+    );
+    expect(() => verifyConsistency(0n, 8n, [], root(0), root(8))).toThrow(
+      ledgerError('EMPTY_TREE'),
+    );
+    expect(() => verifyConsistency(0n, 0n, [], root(0), root(0))).toThrow(
+      ledgerError('EMPTY_TREE'),
+    );
   });
 
   it('omits the first hash when size1 is a power of two', () => {
     // 1 → 8: root1 is the seed, so prepending it again is one hash too many.
     expect(() => verifyConsistency(1n, 8n, [root(1), ...p18], root(1), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
   });
 
   it('rejects missing, extra and empty proofs', () => {
     expect(() => verifyConsistency(6n, 8n, p68.slice(0, 2), root(6), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
     expect(() => verifyConsistency(6n, 8n, [...p68, p68[0]!], root(6), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
     expect(() => verifyConsistency(6n, 8n, [], root(6), root(8))).toThrow(
-      code('PROOF_WRONG_LENGTH'),
+      ledgerError('PROOF_WRONG_LENGTH'),
     );
   });
 
   it('rejects wrong roots, naming which one', () => {
     expect(() => verifyConsistency(6n, 8n, p68, root(5), root(8))).toThrow(
-      expect.objectContaining({ code: 'ROOT_MISMATCH', details: { which: 'root1' } }),
+      ledgerError('ROOT_MISMATCH', { which: 'root1' }),
     );
     expect(() => verifyConsistency(6n, 8n, p68, root(6), root(7))).toThrow(
-      expect.objectContaining({ code: 'ROOT_MISMATCH', details: { which: 'root2' } }),
+      ledgerError('ROOT_MISMATCH', { which: 'root2' }),
     );
   });
 
   it('rejects hashes that are not 32 bytes', () => {
     const short = new Uint8Array(1);
     expect(() => verifyConsistency(6n, 8n, [short, p68[1]!, p68[2]!], root(6), root(8))).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() => verifyConsistency(6n, 8n, p68, short, root(8))).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() => verifyConsistency(6n, 8n, p68, root(6), short)).toThrow(
-      code('INVALID_HASH_LENGTH'),
+      ledgerError('INVALID_HASH_LENGTH'),
     );
     expect(() =>
       verifyConsistency(6n, 8n, 'x' as unknown as Uint8Array[], root(6), root(8)),
-    ).toThrow(code('INVALID_ARGUMENT'));
+    ).toThrow(ledgerError('INVALID_ARGUMENT'));
   });
 });

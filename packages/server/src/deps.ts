@@ -3,6 +3,7 @@ import type { Database } from './db/client';
 import type { Clock } from './platform/clock';
 import type { Random } from './platform/random';
 import type { LogIdentity } from './modules/ledger/identity';
+import type { DirectEntry } from './modules/ledger/sequencer';
 
 /** What services need from the outside world; tests pass fakes for clock and randomness. */
 export interface Deps {
@@ -22,5 +23,5 @@ export interface LedgerRuntime {
   /** The log index a queued submission received, once its batch has committed. */
   indexOf(queueId: number, timeoutMs?: number): Promise<number>;
   /** Appends outside any caller transaction; resolves with the index once durable. */
-  append(entry: import('./modules/ledger/sequencer').DirectEntry): Promise<number>;
+  append(entry: DirectEntry): Promise<number>;
 }
