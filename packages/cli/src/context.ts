@@ -20,22 +20,12 @@ export function configFrom(opts: DbOptions & { port?: string; host?: string }): 
 /** Opens and migrates the database for a one-off command, and always closes it. */
 export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   // Loaded on demand so that --help and usage errors stay fast.
-  const { openDatabase, targetFromConfig, systemClock, systemRandom, loadIdentity, initLedger } =
-    await import('@concord/server');
-  const database = await openDatabase(targetFromConfig(config));
+  const { openDeps } = await import('@concord/server');
+  const deps = await openDeps(config);
   try {
-    await database.migrate();
-    const deps: Deps = {
-      database,
-      config,
-      clock: systemClock,
-      random: systemRandom,
-      log: loadIdentity(config),
-    };
-    await initLedger(deps);
     return await fn(deps);
   } finally {
-    await database.close();
+    await deps.database.close();
   }
 }
 

@@ -17,7 +17,7 @@ export {
 } from './db/client';
 export { DataDirLockedError } from './db/lock';
 export { createLogger } from './logger';
-export { serve, prepare, type RunningServer } from './server';
+export { serve, prepare, openDeps, type RunningServer } from './server';
 export { loadDemoCommunity, formatDemoLogins, demoKeyPair } from './demo/community';
 export { DEMO_COMMUNITY, DEMO_PASSWORD } from './demo/community.data';
 export { ensureFirstAdmin } from './bootstrap/first-admin';

@@ -28,11 +28,11 @@ export interface PrepareResult {
   firstAdmin: FirstAdminResult;
 }
 
-/** Opens and migrates the database and runs the bootstrap steps shared by serve and migrate. */
-export async function prepare(
-  config: Config,
-  options: { demo: boolean; allowGeneratedAdmin: boolean },
-): Promise<PrepareResult> {
+/**
+ * Opens and migrates the database, loads the node's log identity and creates the empty log
+ * on first use: what every command that touches the database needs. The caller closes it.
+ */
+export async function openDeps(config: Config): Promise<Deps> {
   const database = await openDatabase(targetFromConfig(config));
   try {
     await database.migrate();
@@ -44,6 +44,21 @@ export async function prepare(
       log: loadIdentity(config),
     };
     await initLedger(deps);
+    return deps;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Opens the database and runs the bootstrap steps shared by serve and migrate. */
+export async function prepare(
+  config: Config,
+  options: { demo: boolean; allowGeneratedAdmin: boolean },
+): Promise<PrepareResult> {
+  const deps = await openDeps(config);
+  const { database } = deps;
+  try {
     const demo = options.demo ? await loadDemoCommunity(deps) : null;
     const firstAdmin = await ensureFirstAdmin(deps, {
       email: config.adminEmail,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, ESTONIA, login, type TestApp } from './support/app';
+import { drainLedger } from './support/app';
 import { dialectName } from './support/database';
-import { checkLedger, sequenceBatch } from '../src/modules/ledger';
+import { checkLedger } from '../src/modules/ledger';
 import { demoKeyPair } from '../src/demo/community';
 
 describe(`ledger check finds tampering (${dialectName})`, () => {
@@ -22,9 +23,9 @@ describe(`ledger check finds tampering (${dialectName})`, () => {
           publicKey: demoKeyPair(`check-${i}`).publicKeyRaw.toString('base64'),
         },
       });
-      if (i % 4 === 0) while (await sequenceBatch(t.deps, t.deps.log));
+      if (i % 4 === 0) await drainLedger(t.deps);
     }
-    while (await sequenceBatch(t.deps, t.deps.log));
+    await drainLedger(t.deps);
   });
   afterAll(() => t.close());
 
@@ -68,7 +69,7 @@ describe(`ledger check finds tampering (${dialectName})`, () => {
   it('names a changed checkpoint root or a forged note', async () => {
     const t2 = await createTestApp();
     try {
-      while (await sequenceBatch(t2.deps, t2.deps.log));
+      await drainLedger(t2.deps);
       await t2.deps.database.db.execute(
         sql.raw(`update ledger_checkpoints set root = sha256(root) where size = 5`),
       );

@@ -23,8 +23,9 @@ import {
   snapshot,
   type TestApp,
 } from './support/app';
+import { drainLedger } from './support/app';
 import { dialectName } from './support/database';
-import { sequenceBatch } from '../src/modules/ledger';
+
 import { recordParticipantStatement } from '../src/modules/ledger/service';
 import { demoKeyPair } from '../src/demo/community';
 
@@ -43,11 +44,7 @@ describe(`ledger (${dialectName})`, () => {
   let t: TestApp;
   const head = async (): Promise<Head> =>
     (await t.app.inject({ method: 'GET', url: '/api/v1/ledger' })).json<Head>();
-  const drain = async () => {
-    while (await sequenceBatch(t.deps, t.deps.log)) {
-      /* until the queue is empty */
-    }
-  };
+  const drain = () => drainLedger(t.deps);
   beforeAll(async () => {
     t = await createTestApp();
     await drain();

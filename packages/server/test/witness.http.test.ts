@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToBase64, generateSignerKey, signCheckpoint, parseCheckpoint } from '@concord/ledger';
 import { createHash } from 'node:crypto';
 import { createTestApp, ESTONIA, login, type TestApp } from './support/app';
+import { drainLedger } from './support/app';
 import { dialectName } from './support/database';
-import { configureWitnessedLogs, sequenceBatch, WitnessClient } from '../src/modules/ledger';
+import { configureWitnessedLogs, WitnessClient } from '../src/modules/ledger';
 import { parseCosignerKey, verifiedCosignatures } from '../src/modules/ledger/cosignature';
 import { identityFromSignerKey } from '../src/modules/ledger/identity';
 import { keyFingerprint } from '../src/modules/ledger/init';
 import { demoKeyPair } from '../src/demo/community';
 
-const drain = async (t: TestApp) => {
-  while (await sequenceBatch(t.deps, t.deps.log));
-};
+const drain = (t: TestApp) => drainLedger(t.deps);
 const seed = (s: string) => new Uint8Array(createHash('sha256').update(s).digest());
 
 describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {

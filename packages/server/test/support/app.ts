@@ -9,7 +9,7 @@ import { systemRandom } from '../../src/platform/random';
 import { loadDemoCommunity } from '../../src/demo/community';
 import { DEMO_PASSWORD } from '../../src/demo/community.data';
 import { createTestDatabase } from './database';
-import { initLedger, testIdentity } from '../../src/modules/ledger';
+import { initLedger, sequenceBatch, testIdentity } from '../../src/modules/ledger';
 
 export const ADMIN = 'admin@secretariat.example';
 export const ESTONIA = 'diplomat@estonia.example';
@@ -139,4 +139,11 @@ export async function collectPages<T>(
     cursor = page.nextCursor;
   } while (cursor);
   return items;
+}
+
+/** Sequences everything queued (tests run no background sequencer). */
+export async function drainLedger(deps: Deps): Promise<void> {
+  while (await sequenceBatch(deps, deps.log)) {
+    /* until the queue is empty */
+  }
 }
