@@ -139,6 +139,41 @@ suite(title, () => {
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
   });
 
+  it('shows the ledger, verifies its checkpoint and an entry’s proof in the browser', async () => {
+    // The sequencer logs the demo's key registrations shortly after the server starts.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const res = await fetch(`${server.url}/api/v1/ledger`);
+      const size = res.ok ? ((await res.json()) as { size: number }).size : 0;
+      if (size >= 5) break;
+      if (Date.now() > deadline) throw new Error(`the ledger still holds ${size} entries`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+
+    await mainNav().getByRole('link', { name: 'Ledger', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ledger' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/transparency-log');
+    // The note's Ed25519 signature is checked by @concord/ledger in the page, not the server.
+    await page.getByText('Signature verified in this browser').waitFor();
+
+    const entries = page.getByRole('region', { name: 'Ledger entries, newest first' });
+    await expect
+      .poll(() => entries.getByRole('link', { name: /^Entry \d+$/ }).count())
+      .toBeGreaterThanOrEqual(5);
+    // Key events are described from the logged bytes (the entry bundles), not just their type.
+    await expect
+      .poll(() => entries.getByText(/^Key registered: /).count())
+      .toBeGreaterThanOrEqual(5);
+
+    await entries.getByRole('link', { name: 'Entry 0', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Entry 0' }).waitFor();
+    const verification = page.getByRole('region', { name: 'Verification' });
+    await verification.getByText('Verified in your browser: this entry is in the log').waitFor();
+    const steps = verification.getByRole('listitem');
+    expect(await steps.filter({ hasText: 'Passed:' }).count()).toBeGreaterThanOrEqual(4);
+    expect(await steps.filter({ hasText: 'Failed:' }).count()).toBe(0);
+  });
+
   it('logs out and lands on the sign-in page', async () => {
     await openAccountMenu();
     await page.getByRole('button', { name: 'Log out' }).click();

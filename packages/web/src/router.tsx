@@ -18,6 +18,8 @@ import { UserPage } from './pages/users/user-page';
 import { AuditPage } from './pages/audit/audit-page';
 import { TokensPage } from './pages/account/tokens-page';
 import { ChangePasswordPage } from './pages/account/change-password-page';
+import { LedgerPage } from './pages/ledger/ledger-page';
+import { EntryPage } from './pages/ledger/entry-page';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -34,10 +36,19 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage inline />,
         children: [
           { index: true, element: <HomePage /> },
-          ...REGIME_MODULES.map((module) => ({
+          // Modules not yet live on this node explain themselves on a placeholder page.
+          ...REGIME_MODULES.filter((module) => !module.available).map((module) => ({
             path: module.path.slice(1),
             element: <ModulePage module={module} />,
           })),
+          {
+            // `/ledger` itself is the server's tlog-tiles API, so the pages live beside it.
+            path: 'transparency-log',
+            children: [
+              { index: true, element: <LedgerPage /> },
+              { path: 'entries/:index', element: <EntryPage /> },
+            ],
+          },
           {
             path: 'admin',
             element: <RequireAdmin />,

@@ -19,4 +19,13 @@ export const queryKeys = {
     all: ['audit'] as const,
     list: (query: object) => ['audit', 'list', query] as const,
   },
+  ledger: {
+    all: ['ledger'] as const,
+    head: ['ledger', 'head'] as const,
+    entries: (query: object) => ['ledger', 'entries', query] as const,
+    entry: (index: number) => ['ledger', 'entry', index] as const,
+    bundle: (tile: number, width: number) => ['ledger', 'bundle', tile, width] as const,
+    consistency: (range: { from: number; to: number }) =>
+      ['ledger', 'consistency', range.from, range.to] as const,
+  },
 };

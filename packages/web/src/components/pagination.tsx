@@ -3,6 +3,14 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { CursorPages } from '../hooks/use-cursor-pagination';
 import { QueryView, noItems } from './states';
 
+/** What the two buttons say, e.g. "Newer entries" and "Older entries" for a log. */
+export interface PageLabels {
+  previous: string;
+  next: string;
+}
+
+const DEFAULT_LABELS: PageLabels = { previous: 'Previous page', next: 'Next page' };
+
 /** Previous/next controls for cursor-paginated lists, with a polite summary of what is shown. */
 function Pagination({
   page,
@@ -13,6 +21,8 @@ function Pagination({
   onPrevious,
   onNext,
   busy = false,
+  labels = DEFAULT_LABELS,
+  status,
 }: {
   page: number;
   count: number;
@@ -22,12 +32,15 @@ function Pagination({
   onPrevious: () => void;
   onNext: (cursor: string) => void;
   busy?: boolean;
+  labels?: PageLabels;
+  /** Replaces "Page 2 · 25 users shown", e.g. with the range of entries shown. */
+  status?: string | undefined;
 }) {
   const label = count === 1 ? noun[0] : noun[1];
   return (
     <div className="results-bar">
       <p role="status" style={{ margin: 0 }}>
-        {busy ? 'Loading…' : `Page ${page} · ${count} ${label} shown`}
+        {busy ? 'Loading…' : (status ?? `Page ${page} · ${count} ${label} shown`)}
       </p>
       {hasPrevious || nextCursor ? (
         <nav className="pagination" aria-label="Pagination">
@@ -37,7 +50,7 @@ function Pagination({
             onClick={onPrevious}
             disabled={!hasPrevious || busy}
           >
-            Previous page
+            {labels.previous}
           </button>
           <button
             type="button"
@@ -45,7 +58,7 @@ function Pagination({
             onClick={() => nextCursor && onNext(nextCursor)}
             disabled={!nextCursor || busy}
           >
-            Next page
+            {labels.next}
           </button>
         </nav>
       ) : null}
@@ -69,6 +82,8 @@ export function PagedList<Page extends CursorPage>({
   noun,
   loadingLabel,
   empty,
+  labels,
+  status,
   children,
 }: {
   query: UseQueryResult<Page>;
@@ -76,6 +91,9 @@ export function PagedList<Page extends CursorPage>({
   noun: [singular: string, plural: string];
   loadingLabel: string;
   empty: ReactNode;
+  labels?: PageLabels;
+  /** The summary beside the buttons, from the items shown; default "Page N · M things shown". */
+  status?: (items: Page['items']) => string;
   children: (items: Page['items']) => ReactNode;
 }) {
   return (
@@ -92,6 +110,8 @@ export function PagedList<Page extends CursorPage>({
             onPrevious={pages.previous}
             onNext={pages.next}
             busy={query.isPlaceholderData}
+            labels={labels}
+            status={status?.(data.items)}
           />
         </>
       )}

@@ -182,7 +182,7 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
       'Salted commitments for restricted records',
     ],
     icon: 'clock',
-    available: false,
+    available: true,
   },
 ];
 

@@ -6,6 +6,7 @@ import { PlatformAdminHome } from './platform-admin-home';
 import { ParticipantAdminHome } from './participant-admin-home';
 import { MemberHome } from './member-home';
 import { ModulesOverview } from './modules-overview';
+import { LedgerCard } from './ledger-card';
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Good evening';
@@ -40,6 +41,9 @@ export function HomePage() {
       />
       <div className="stack">
         {body}
+        <div className="card-grid">
+          <LedgerCard />
+        </div>
         <ModulesOverview />
       </div>
     </>
