@@ -22,7 +22,9 @@ function newest(dir) {
 const sources = [
   path.join(web, 'src'),
   path.join(web, 'index.html'),
+  path.join(web, 'vite.config.ts'),
   path.join(root, 'packages/api-client/src'),
+  path.join(root, 'packages/ledger/src'),
 ];
 const sourceTime = Math.max(
   ...sources
