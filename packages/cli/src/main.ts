@@ -6,6 +6,7 @@ import { migrateCommand } from './commands/migrate';
 import { demoCommand } from './commands/demo';
 import { usersCommand } from './commands/users';
 import { tokensCommand } from './commands/tokens';
+import { ledgerCommand } from './commands/ledger';
 
 export function buildProgram(): Command {
   const program = new Command('concord')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.addCommand(demoCommand());
   program.addCommand(usersCommand());
   program.addCommand(tokensCommand());
+  program.addCommand(ledgerCommand());
   return program;
 }
 
