@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, ESTONIA, login, type TestApp } from './support/app';
+import { registerKey } from './support/app';
 import { drainLedger } from './support/app';
 import { dialectName } from './support/database';
 import { checkLedger } from '../src/modules/ledger';
-import { demoKeyPair } from '../src/demo/community';
 
 describe(`ledger check finds tampering (${dialectName})`, () => {
   let t: TestApp;
@@ -14,15 +14,7 @@ describe(`ledger check finds tampering (${dialectName})`, () => {
     const estonia = await login(t.app, ESTONIA);
     // 5 demo keys + 14 more entries, in several batches: a tree of 19 with many levels.
     for (let i = 0; i < 14; i++) {
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/participants/${estonia.participantId}/keys`,
-        headers: estonia.headers(),
-        payload: {
-          label: `k${i}`,
-          publicKey: demoKeyPair(`check-${i}`).publicKeyRaw.toString('base64'),
-        },
-      });
+      await registerKey(t.app, estonia, `check-${i}`);
       if (i % 4 === 0) await drainLedger(t.deps);
     }
     await drainLedger(t.deps);

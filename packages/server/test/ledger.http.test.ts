@@ -23,6 +23,7 @@ import {
   snapshot,
   type TestApp,
 } from './support/app';
+import { registerKey } from './support/app';
 import { drainLedger } from './support/app';
 import { dialectName } from './support/database';
 
@@ -235,15 +236,7 @@ describe(`ledger (${dialectName})`, () => {
   it('never forks: concurrent sequencers extend one log', async () => {
     const estonia = await login(t.app, ESTONIA);
     for (let i = 0; i < 6; i++) {
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/participants/${estonia.participantId}/keys`,
-        headers: estonia.headers(),
-        payload: {
-          label: `k${i}`,
-          publicKey: demoKeyPair(`fork-${i}`).publicKeyRaw.toString('base64'),
-        },
-      });
+      await registerKey(t.app, estonia, `fork-${i}`);
     }
     await Promise.all([drain(), drain(), drain()]);
     const h = await head();

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToBase64, generateSignerKey, signCheckpoint, parseCheckpoint } from '@concord/ledger';
 import { createHash } from 'node:crypto';
 import { createTestApp, ESTONIA, login, type TestApp } from './support/app';
+import { registerKey } from './support/app';
 import { drainLedger } from './support/app';
 import { dialectName } from './support/database';
 import { configureWitnessedLogs, WitnessClient } from '../src/modules/ledger';
 import { parseCosignerKey, verifiedCosignatures } from '../src/modules/ledger/cosignature';
 import { identityFromSignerKey } from '../src/modules/ledger/identity';
 import { keyFingerprint } from '../src/modules/ledger/init';
-import { demoKeyPair } from '../src/demo/community';
 
 const drain = (t: TestApp) => drainLedger(t.deps);
 const seed = (s: string) => new Uint8Array(createHash('sha256').update(s).digest());
@@ -69,12 +69,7 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
 
   it('cosigns a grown log given a valid consistency proof, and refuses a bad one with 422', async () => {
     const estonia = await login(log.app, ESTONIA);
-    await log.app.inject({
-      method: 'POST',
-      url: `/api/v1/participants/${estonia.participantId}/keys`,
-      headers: estonia.headers(),
-      payload: { label: 'w', publicKey: demoKeyPair('witness-1').publicKeyRaw.toString('base64') },
-    });
+    await registerKey(log.app, estonia, 'witness-1');
     await drain(log);
     const note = await checkpoint();
     const size = Number(parseCheckpoint(bodyOf(note)).size);
@@ -108,12 +103,7 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
 
   it('lets exactly one of two racing submissions from the same old size through (compare-and-swap)', async () => {
     const estonia = await login(log.app, ESTONIA);
-    await log.app.inject({
-      method: 'POST',
-      url: `/api/v1/participants/${estonia.participantId}/keys`,
-      headers: estonia.headers(),
-      payload: { label: 'w2', publicKey: demoKeyPair('witness-2').publicKeyRaw.toString('base64') },
-    });
+    await registerKey(log.app, estonia, 'witness-2');
     await drain(log);
     const note = await checkpoint();
     const size = Number(parseCheckpoint(bodyOf(note)).size);
@@ -132,12 +122,7 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
     const address = witness.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const estonia = await login(log.app, ESTONIA);
-    await log.app.inject({
-      method: 'POST',
-      url: `/api/v1/participants/${estonia.participantId}/keys`,
-      headers: estonia.headers(),
-      payload: { label: 'w3', publicKey: demoKeyPair('witness-3').publicKeyRaw.toString('base64') },
-    });
+    await registerKey(log.app, estonia, 'witness-3');
     await drain(log);
     log.deps.config.witnessPeers = [
       {

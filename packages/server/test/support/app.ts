@@ -6,7 +6,7 @@ import type { Deps } from '../../src/deps';
 import type { App } from '../../src/http/types';
 import { FakeClock } from '../../src/platform/clock';
 import { systemRandom } from '../../src/platform/random';
-import { loadDemoCommunity } from '../../src/demo/community';
+import { demoKeyPair, loadDemoCommunity } from '../../src/demo/community';
 import { DEMO_PASSWORD } from '../../src/demo/community.data';
 import { createTestDatabase } from './database';
 import { initLedger, sequenceBatch, testIdentity } from '../../src/modules/ledger';
@@ -146,4 +146,18 @@ export async function drainLedger(deps: Deps): Promise<void> {
   while (await sequenceBatch(deps, deps.log)) {
     /* until the queue is empty */
   }
+}
+
+/** Registers a deterministic demo Ed25519 key for the session's participant (one ledger entry). */
+export async function registerKey(
+  app: App,
+  session: Session,
+  seed: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/participants/${session.participantId}/keys`,
+    headers: session.headers(),
+    payload: { label: seed, publicKey: demoKeyPair(seed).publicKeyRaw.toString('base64') },
+  });
 }
