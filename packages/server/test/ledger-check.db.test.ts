@@ -26,23 +26,17 @@ describe(`ledger check finds tampering (${dialectName})`, () => {
     expect(report).toEqual({ ok: true, size: 19, problems: [] });
   });
 
-  it.each([
-    [
-      'an entry’s data',
-      `update ledger_entries set data = convert_to('{"forged":true}', 'UTF8') where idx = 7`,
-      `update ledger_entries set data = (select data from ledger_entries where idx = 7)`,
-      'entry',
-      7,
-    ],
-  ])('names %s that was changed', async (_what, tamper, _restore, kind, index) => {
-    const result: unknown = await exec(`select data from ledger_entries where idx = ${index}`);
+  it('names an entry whose data was changed', async () => {
+    const result: unknown = await exec(`select data from ledger_entries where idx = 7`);
     const original = result as { rows: { data: Uint8Array }[] };
-    await exec(tamper);
+    await exec(
+      `update ledger_entries set data = convert_to('{"forged":true}', 'UTF8') where idx = 7`,
+    );
     const report = await checkLedger(t.deps.database.db);
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toMatchObject({ kind, index });
+    expect(report.problems[0]).toMatchObject({ kind: 'entry', index: 7 });
     await t.deps.database.db.execute(
-      sql`update ledger_entries set data = ${Buffer.from(original.rows[0]!.data)} where idx = ${index}`,
+      sql`update ledger_entries set data = ${Buffer.from(original.rows[0]!.data)} where idx = 7`,
     );
     expect((await checkLedger(t.deps.database.db)).ok).toBe(true);
   });
