@@ -2,9 +2,11 @@
  * npm run bench:ledger — the ledger's speed, each figure beside a reference measured in the
  * same run on the same machine (these machines are shared and noisy: compare ratios).
  *
- *   1. durable appends/s with 16 concurrent clients (submit in a transaction, wait for the
- *      sequencer to commit the entry's batch) vs. 16 clients doing plain one-row inserts of
- *      the same bytes in their own transactions;
+ *   1. durable appends/s with 16 concurrent clients — each append acknowledged with its index
+ *      only after its batch committed — with one and with 64 appends in flight per client,
+ *      for entries as their authors submit them and for statements the node signs itself,
+ *      and for transactional submissions; vs. 16 clients doing one-row autocommit inserts of
+ *      the same bytes (the cost of any durable write on this machine);
  *   2. inclusion-proof latency p50/p99 at N entries (default 1,000,000) vs. a primary-key
  *      lookup of one entry;
  *   3. full verification (leaf hashes, every subtree, root) as a fraction of raw SHA-256
@@ -20,6 +22,7 @@ import { rootFromLeafHashes } from '@concord/ledger';
 import { useNodeCrypto } from '@concord/ledger/node';
 import {
   initLedger,
+  loadFrontier,
   openDatabase,
   Sequencer,
   sequenceBatch,
@@ -71,97 +74,94 @@ async function freshPostgres(
   };
 }
 
-async function appends(
-  deps: Deps,
-): Promise<{ perSecond: number; pipelined: number; transactional: number; reference: number }> {
+interface AppendFigures {
+  /** 16 clients doing one-row autocommit inserts of the same bytes: the floor of a durable write. */
+  reference: number;
+  /** Log appends of entries as their authors submit them (already signed), one in flight. */
+  direct: number;
+  /** The same with 64 appends in flight per client. */
+  pipelined: number;
+  /** Statements the node signs itself (Ed25519 per entry in this process), 64 in flight. */
+  signed: number;
+  /** Ed25519 signatures per second in this process: the ceiling of `signed`. */
+  signRate: number;
+  /** A module's transaction queues the statement, then waits for its index; one in flight. */
+  transactional: number;
+}
+
+const entryOf = (c: number, i: number) => ({
+  data: Buffer.from(JSON.stringify({ concord: 1, kind: 'bench', c, i, pad: 'x'.repeat(360) })),
+  kind: 'statement' as const,
+  payloadType: 'application/vnd.concord.bench+json',
+});
+
+/** Runs `CLIENTS` clients, each keeping `depth` operations in flight until it has done `perClient`. */
+async function clients(
+  perClient: number,
+  depth: number,
+  op: (c: number, i: number) => Promise<unknown>,
+): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: depth }, async () => {
+          while (next < perClient) await op(c, next++);
+        }),
+      );
+    }),
+  );
+  return (perClient * CLIENTS) / ((performance.now() - start) / 1000);
+}
+
+async function appends(deps: Deps): Promise<AppendFigures> {
   const sequencer = new Sequencer(deps, { batchMs: 5 });
   const live: Deps = { ...deps, ledger: sequencer };
   sequencer.start();
   const perClient = Math.ceil(APPENDS / CLIENTS);
-  // Direct appends: each client waits for its entry to be durable before sending the next.
-  let start = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = 0; i < perClient; i++) {
-        await appendNodeStatement(live, 'application/vnd.concord.bench+json', { c, i });
-      }
-    }),
+  const direct = await clients(perClient, 1, (c, i) => sequencer.append(entryOf(c, i)));
+  const pipelined = await clients(perClient * 4, 64, (c, i) =>
+    sequencer.append(entryOf(c, i + 1e6)),
   );
-  const directSeconds = (performance.now() - start) / 1000;
-  // The same clients with 64 appends in flight each (pipelined), to show batch capacity.
-  start = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = 0; i < perClient; i += 64) {
-        await Promise.all(
-          Array.from({ length: Math.min(64, perClient - i) }, (_, j) =>
-            appendNodeStatement(live, 'application/vnd.concord.bench+json', { c, i: i + j }),
-          ),
-        );
-      }
-    }),
+  const signed = await clients(perClient * 2, 64, (c, i) =>
+    appendNodeStatement(live, 'application/vnd.concord.bench+json', { c, i }),
   );
-  const pipelinedSeconds = (performance.now() - start) / 1000;
-  // Transactional submissions (a module's own transaction queues the statement).
-  start = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = 0; i < perClient; i++) {
-        const pending = await live.database.transaction((tx) =>
-          recordNodeStatement(tx, live, 'application/vnd.concord.bench+json', { c, i }),
-        );
-        await sequencer.indexOf(pending.queueId);
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
+  const transactional = await clients(perClient, 1, async (c, i) => {
+    const pending = await live.database.transaction((tx) =>
+      recordNodeStatement(tx, live, 'application/vnd.concord.bench+json', { c, i, tx: true }),
+    );
+    await sequencer.indexOf(pending.queueId);
+  });
   await sequencer.stop();
-  // Reference: the same number of one-row inserts of similar bytes, 16 clients.
+  const message = Buffer.alloc(420);
+  let t = performance.now();
+  for (let i = 0; i < 4000; i++) deps.log.signer.sign(message);
+  const signRate = 4000 / ((performance.now() - t) / 1000);
   await deps.database.db.execute(
     sql`create table bench_raw (id bigserial primary key, data bytea not null)`,
   );
-  const sample = new Uint8Array(420);
-  start = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      for (let i = 0; i < perClient; i++) {
-        await deps.database.transaction((tx) =>
-          tx.execute(sql`insert into bench_raw (data) values (${Buffer.from(sample)})`),
-        );
-      }
-    }),
+  const sample = entryOf(0, 0).data;
+  const reference = await clients(perClient, 1, () =>
+    deps.database.db.execute(sql`insert into bench_raw (data) values (${sample})`),
   );
-  const refSeconds = (performance.now() - start) / 1000;
-  const total = perClient * CLIENTS;
-  return {
-    perSecond: total / directSeconds,
-    pipelined: total / pipelinedSeconds,
-    transactional: total / seconds,
-    reference: total / refSeconds,
-  };
+  return { reference, direct, pipelined, signed, signRate, transactional };
 }
 
-/** Fills the log to ENTRIES with compact entries through the real sequencer, in big batches. */
+/** Fills the log to ENTRIES with compact entries through the real batch writer, 8,192 at a time. */
 async function fill(deps: Deps, onProgress: (n: number) => void): Promise<void> {
-  const { ledgerQueue } = await import('../packages/server/src/db/schema');
-  const head = async () => {
-    const result: unknown = await deps.database.db.execute(sql`select size from ledger_state`);
-    return Number((result as { rows: { size: number }[] }).rows[0]?.size ?? 0);
-  };
-  let size = await head();
-  while (size < ENTRIES) {
-    const n = Math.min(8192, ENTRIES - size);
-    const rows = Array.from({ length: n }, (_, i) => ({
-      data: Buffer.from(`{"concord":1,"kind":"bench","n":${size + i}}`),
-      kind: 'statement',
+  let frontier = await loadFrontier(deps.database.db, deps.log);
+  while (frontier.size < ENTRIES) {
+    const n = Math.min(8192, ENTRIES - frontier.size);
+    const direct = Array.from({ length: n }, (_, i) => ({
+      data: Buffer.from(`{"concord":1,"kind":"bench","n":${frontier.size + i}}`),
+      kind: 'statement' as const,
       payloadType: 'application/vnd.concord.bench+json',
-      submittedAt: new Date(),
     }));
-    for (let i = 0; i < rows.length; i += 4000)
-      await deps.database.db.insert(ledgerQueue).values(rows.slice(i, i + 4000));
-    await sequenceBatch(deps, deps.log, 8192);
-    size = await head();
-    onProgress(size);
+    const batch = await sequenceBatch(deps, deps.log, { direct, takeQueue: false, frontier });
+    if (!batch) throw new Error('an empty batch while filling');
+    frontier = batch.frontier;
+    onProgress(frontier.size);
   }
 }
 
@@ -221,20 +221,27 @@ async function run(label: string, database: Database): Promise<void> {
   await initLedger(deps);
   console.log(`\n## ${label}`);
   const a = await appends(deps);
+  const ratio = (x: number) => `ratio ${fmt(x / a.reference, 2)}`;
   console.log(
-    `durable appends, ${CLIENTS} clients: ${fmt(a.perSecond)}/s   plain one-row insert transactions: ${fmt(a.reference)}/s   ratio ${fmt(a.perSecond / a.reference, 2)}`,
+    `reference: ${CLIENTS} clients, one-row autocommit inserts of the same bytes: ${fmt(a.reference)}/s`,
   );
   console.log(
-    `durable appends, ${CLIENTS} clients × 64 in flight: ${fmt(a.pipelined)}/s   ratio to plain inserts ${fmt(a.pipelined / a.reference, 2)}`,
+    `durable appends, ${CLIENTS} clients, 1 in flight each: ${fmt(a.direct)}/s   ${ratio(a.direct)}`,
   );
   console.log(
-    `transactional submissions (queue + wait for index), ${CLIENTS} clients: ${fmt(a.transactional)}/s   ratio to plain inserts ${fmt(a.transactional / a.reference, 2)}`,
+    `durable appends, ${CLIENTS} clients, 64 in flight each: ${fmt(a.pipelined)}/s   ${ratio(a.pipelined)}`,
+  );
+  console.log(
+    `node-signed statements, ${CLIENTS} clients, 64 in flight each: ${fmt(a.signed)}/s   ${ratio(a.signed)}   (Ed25519 signing alone: ${fmt(a.signRate)}/s)`,
+  );
+  console.log(
+    `transactional submissions (queue, commit, wait for index), ${CLIENTS} clients: ${fmt(a.transactional)}/s   ${ratio(a.transactional)}`,
   );
   const started = performance.now();
   await fill(deps, (n) => process.stderr.write(`\rfilling the log: ${fmt(n)} / ${fmt(ENTRIES)}`));
   process.stderr.write('\n');
   console.log(
-    `filled to ${fmt(ENTRIES)} entries in ${fmt((performance.now() - started) / 1000, 1)} s (batches of 8,192)`,
+    `filled to ${fmt(ENTRIES)} entries in ${fmt((performance.now() - started) / 1000, 1)} s (direct batches of 8,192)`,
   );
   const p = await proofs(deps);
   console.log(

@@ -41,6 +41,7 @@ export {
   loadIdentity,
   testIdentity,
   Sequencer,
+  loadFrontier,
   sequenceBatch,
   checkLedger,
   type LedgerCheckReport,

@@ -244,9 +244,17 @@ export const ledgerEntries = pgTable(
     loggedAt: timestamp('logged_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
-    uniqueIndex('ledger_entries_queue_key').on(t.queueId),
-    index('ledger_entries_subject_idx').on(t.subjectType, t.subjectId),
-    index('ledger_entries_participant_idx').on(t.participantId),
+    // Partial: most entries have no queue row, subject or participant, and an index entry per
+    // null would cost every append for lookups that never ask for null.
+    uniqueIndex('ledger_entries_queue_key')
+      .on(t.queueId)
+      .where(sql`${t.queueId} is not null`),
+    index('ledger_entries_subject_idx')
+      .on(t.subjectType, t.subjectId)
+      .where(sql`${t.subjectId} is not null`),
+    index('ledger_entries_participant_idx')
+      .on(t.participantId)
+      .where(sql`${t.participantId} is not null`),
     check('ledger_entries_kind_check', sql`${t.kind} in ('statement','commitment')`),
   ],
 );

@@ -7,7 +7,7 @@ export {
 } from './service';
 export { initLedger, loadIdentity, testIdentity, keyFingerprint } from './init';
 export { Sequencer } from './runtime';
-export { sequenceBatch } from './sequencer';
+export { loadFrontier, sequenceBatch, type Frontier } from './sequencer';
 export { ledgerApiRoutes } from './routes';
 export { ledgerTileRoutes } from './tiles-routes';
 export { witnessRoutes } from './witness-routes';

@@ -3,11 +3,15 @@
  * batch while anything is queued (group commit: what arrives during a batch goes into the
  * next), and otherwise looks again every `batchMs` for work queued by other processes.
  * Submitters wait for their index, which is known only after the batch has committed.
+ *
+ * It keeps the frontier it last wrote (see `Frontier`) and reads the queue only when a
+ * transactional submission woke it, the timer fired, or the last read filled a batch, so a
+ * batch of direct appends costs four round trips.
  */
 import type { Logger } from 'pino';
 import type { Deps, LedgerRuntime } from '../../deps';
 import { DomainError } from '../../errors';
-import { DEFAULT_BATCH_LIMIT, sequenceBatch, type DirectEntry } from './sequencer';
+import { DEFAULT_BATCH_LIMIT, sequenceBatch, type DirectEntry, type Frontier } from './sequencer';
 import { entriesByQueueIds } from './store';
 
 interface Waiter {
@@ -25,7 +29,11 @@ export class Sequencer implements LedgerRuntime {
   #running = false;
   #stopped = false;
   #again = false;
+  /** Queue rows may be waiting (set by wake(), the timer, or a batch that hit the limit). */
+  #queueHint = true;
+  #frontier: Frontier | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #immediate: NodeJS.Immediate | null = null;
   #current: Promise<void> | null = null;
   /** Called after each committed batch (witness submission, metrics). */
   onBatch: ((size: number) => void) | null = null;
@@ -43,6 +51,7 @@ export class Sequencer implements LedgerRuntime {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#immediate) clearImmediate(this.#immediate);
     await this.#current;
     for (const [, list] of this.#waiters) {
       for (const w of list) {
@@ -67,17 +76,30 @@ export class Sequencer implements LedgerRuntime {
       return Promise.reject(new DomainError('SHUTTING_DOWN', 'The server is shutting down'));
     return new Promise<number>((resolve, reject) => {
       this.#direct.push({ entry, resolve, reject });
-      this.wake();
+      this.#kick();
     });
   }
 
+  /** Something was queued (by this process after its transaction committed): sequence it. */
   wake(): void {
+    this.#queueHint = true;
+    this.#kick();
+  }
+
+  #kick(): void {
     if (this.#stopped) return;
     if (this.#running) {
       this.#again = true;
       return;
     }
-    this.#schedule(0);
+    // After this turn of the event loop, so that what other callers submit in the same turn
+    // joins the batch (setTimeout(0) would add a millisecond to every acknowledgement).
+    this.#immediate ??= setImmediate(() => {
+      this.#immediate = null;
+      if (this.#timer) clearTimeout(this.#timer);
+      this.#timer = null;
+      if (!this.#running) this.#current = this.#run();
+    });
   }
 
   indexOf(queueId: number, timeoutMs = 30_000): Promise<number> {
@@ -110,7 +132,9 @@ export class Sequencer implements LedgerRuntime {
     if (this.#stopped) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
-      this.#current = this.#run();
+      this.#timer = null;
+      this.#queueHint = true;
+      if (!this.#running) this.#current = this.#run();
     }, ms);
     this.#timer.unref();
   }
@@ -132,20 +156,26 @@ export class Sequencer implements LedgerRuntime {
     try {
       for (;;) {
         this.#again = false;
+        const takeQueue = this.#queueHint;
+        this.#queueHint = false;
         const direct = this.#direct.splice(0, DEFAULT_BATCH_LIMIT);
-        let batch;
+        let batch = null;
         try {
-          batch = await sequenceBatch(
-            this.#deps,
-            this.#deps.log,
-            DEFAULT_BATCH_LIMIT,
-            direct.map((d) => d.entry),
-          );
+          if (takeQueue || direct.length)
+            batch = await sequenceBatch(this.#deps, this.#deps.log, {
+              direct: direct.map((d) => d.entry),
+              takeQueue,
+              frontier: this.#frontier,
+            });
         } catch (err) {
+          this.#frontier = null;
+          this.#queueHint = true;
           for (const d of direct) d.reject(err as Error);
           throw err;
         }
         if (batch) {
+          this.#frontier = batch.frontier;
+          if (batch.fromQueue >= DEFAULT_BATCH_LIMIT) this.#queueHint = true;
           batch.directIndices.forEach((idx, i) => direct[i]?.resolve(idx));
           this.#settle(batch.indices);
           this.onBatch?.(batch.size);
@@ -154,7 +184,7 @@ export class Sequencer implements LedgerRuntime {
         // Entries another process sequenced for our waiters.
         if (this.#waiters.size)
           this.#settle(await entriesByQueueIds(this.#deps.database.db, [...this.#waiters.keys()]));
-        if (!this.#again && this.#direct.length === 0) break;
+        if (!this.#again && !this.#queueHint && this.#direct.length === 0) break;
       }
     } catch (err) {
       this.#log?.error({ err }, 'ledger sequencing failed; will retry');

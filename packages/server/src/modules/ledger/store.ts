@@ -28,10 +28,6 @@ export async function initState(db: Db, row: Omit<LedgerStateRow, 'id'>): Promis
     .onConflictDoNothing();
 }
 
-export async function writeState(db: Db, size: number, root: Uint8Array, at: Date): Promise<void> {
-  await db.update(ledgerState).set({ size, root, updatedAt: at }).where(eq(ledgerState.id, 1));
-}
-
 export async function enqueue(db: Db, row: NewQueueRow): Promise<number> {
   const [r] = await db.insert(ledgerQueue).values(row).returning({ id: ledgerQueue.id });
   if (!r) throw new Error('enqueue returned no row');
@@ -42,33 +38,91 @@ export async function takeQueue(db: Db, limit: number): Promise<QueueRow[]> {
   return db.select().from(ledgerQueue).orderBy(asc(ledgerQueue.id)).limit(limit);
 }
 
-export async function deleteQueued(db: Db, ids: number[]): Promise<void> {
-  if (ids.length) await db.delete(ledgerQueue).where(inArray(ledgerQueue.id, ids));
-}
-
 export async function queueLength(db: Db): Promise<number> {
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerQueue);
   return r?.n ?? 0;
 }
 
-/** Multi-row inserts, chunked to stay under the 65,535 bind-parameter limit. */
-async function insertChunked<T>(
-  rows: T[],
-  perChunk: number,
-  insert: (chunk: T[]) => Promise<unknown>,
-) {
-  for (let i = 0; i < rows.length; i += perChunk) await insert(rows.slice(i, i + perChunk));
+export type NewEntry = Omit<EntryRow, 'loggedAt'>;
+export interface NodeRow {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
 }
 
-export async function insertEntries(db: Db, rows: EntryRow[]): Promise<void> {
-  await insertChunked(rows, 5000, (chunk) => db.insert(ledgerEntries).values(chunk));
+export interface BatchWrite {
+  /** The head the batch extends. */
+  previous: { size: number; root: Uint8Array };
+  entries: NewEntry[];
+  nodes: NodeRow[];
+  checkpoint: { size: number; root: Uint8Array; note: string };
+  /** Queue rows the batch logged. */
+  dequeue: number[];
+  at: Date;
 }
 
-export async function insertNodes(
-  db: Db,
-  rows: { level: number; idx: number; hash: Uint8Array }[],
-): Promise<void> {
-  await insertChunked(rows, 15000, (chunk) => db.insert(ledgerNodes).values(chunk));
+const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+/**
+ * Writes one batch with a single statement, which PostgreSQL runs as one transaction: the
+ * entries, the subtree hashes, the checkpoint, the queue deletions and the new head. Every
+ * write hangs off the compare-and-swap of the head (`head` below), so when the head is no
+ * longer `previous` — another sequencer got there first — nothing at all is written and this
+ * returns false. Concurrent batches serialise on the head row's lock. The rows travel as one
+ * array per column (unnest): one parse and plan whatever the batch size.
+ */
+export async function writeBatch(db: Db, batch: BatchWrite): Promise<boolean> {
+  const e = batch.entries;
+  const n = batch.nodes;
+  const col = <T>(f: (r: NewEntry) => T) => sql.param(e.map(f));
+  // Bytes travel as one binary parameter per kind (data, leaf hashes, node hashes) cut with
+  // substring, not as bytea[] literals that would be hex-encoded here and decoded there.
+  const offsets: number[] = [];
+  let offset = 1;
+  for (const r of e) {
+    offsets.push(offset);
+    offset += r.data.length;
+  }
+  const data = Buffer.concat(e.map((r) => r.data));
+  const leafHashes = Buffer.concat(e.map((r) => r.leafHash));
+  const nodeHashes = Buffer.concat(n.map((x) => x.hash));
+  const { checkpoint: cp, previous, at } = batch;
+  const result = await db.execute(sql`
+    with head as (
+      update ledger_state
+      set size = ${cp.size}::int8, root = ${bytes(cp.root)}::bytea, updated_at = ${at}::timestamptz
+      where id = 1 and size = ${previous.size}::int8 and root = ${bytes(previous.root)}::bytea
+      returning size
+    ), entries as (
+      insert into ledger_entries (idx, leaf_hash, data, kind, payload_type, participant_id,
+                                  key_id, subject_type, subject_id, queue_id, logged_at)
+      select r.idx, substring(${leafHashes}::bytea from (r.n::int4 - 1) * 32 + 1 for 32),
+             substring(${data}::bytea from r.off for r.len), r.kind, r.payload_type,
+             r.participant_id, r.key_id, r.subject_type, r.subject_id, r.queue_id,
+             ${at}::timestamptz
+      from head, unnest(${col((r) => r.idx)}::int8[], ${sql.param(offsets)}::int4[],
+                        ${col((r) => r.data.length)}::int4[], ${col((r) => r.kind)}::text[],
+                        ${col((r) => r.payloadType)}::text[], ${col((r) => r.participantId)}::uuid[],
+                        ${col((r) => r.keyId)}::text[], ${col((r) => r.subjectType)}::text[],
+                        ${col((r) => r.subjectId)}::text[], ${col((r) => r.queueId)}::int8[])
+                 with ordinality as r(idx, off, len, kind, payload_type, participant_id, key_id,
+                                      subject_type, subject_id, queue_id, n)
+    ), nodes as (
+      insert into ledger_nodes (level, idx, hash)
+      select r.level, r.idx, substring(${nodeHashes}::bytea from (r.n::int4 - 1) * 32 + 1 for 32)
+      from head, unnest(${sql.param(n.map((x) => x.level))}::int4[],
+                        ${sql.param(n.map((x) => x.idx))}::int8[])
+                 with ordinality as r(level, idx, n)
+    ), checkpoint as (
+      insert into ledger_checkpoints (size, root, note, created_at)
+      select head.size, ${bytes(cp.root)}::bytea, ${cp.note}, ${at}::timestamptz from head
+    ), dequeued as (
+      delete from ledger_queue
+      where id = any(${sql.param(batch.dequeue)}::int8[]) and exists (select from head)
+    )
+    select count(*)::int as n from head`);
+  const rows = (result as unknown as { rows: { n: number }[] }).rows;
+  return rows[0]?.n === 1;
 }
 
 export async function insertCheckpoint(
@@ -78,20 +132,36 @@ export async function insertCheckpoint(
   await db.insert(ledgerCheckpoints).values(row);
 }
 
+/**
+ * The hashes of the given nodes. A named prepared statement with the nodes as two arrays:
+ * proofs call this once per request, and one fixed statement saves the parse and plan that a
+ * list of ~2·log2(n) parameters would cost each time.
+ */
+const nodesStatement = new WeakMap<Db, ReturnType<typeof prepareReadNodes>>();
+const prepareReadNodes = (db: Db) =>
+  db
+    .select()
+    .from(ledgerNodes)
+    .where(
+      sql`(${ledgerNodes.level}, ${ledgerNodes.idx}) in (select * from unnest(${sql.placeholder('levels')}::int4[], ${sql.placeholder('idxs')}::int8[]))`,
+    )
+    .prepare('ledger_read_nodes');
+
 export async function readNodes(
   db: Db,
   nodes: { level: number; idx: number }[],
 ): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   if (nodes.length === 0) return out;
-  const pairs = sql.join(
-    nodes.map((n) => sql`(${n.level}::int, ${n.idx}::int8)`),
-    sql`, `,
-  );
-  const rows = await db
-    .select()
-    .from(ledgerNodes)
-    .where(sql`(${ledgerNodes.level}, ${ledgerNodes.idx}) in (${pairs})`);
+  let statement = nodesStatement.get(db);
+  if (!statement) {
+    statement = prepareReadNodes(db);
+    nodesStatement.set(db, statement);
+  }
+  const rows = await statement.execute({
+    levels: nodes.map((n) => n.level),
+    idxs: nodes.map((n) => n.idx),
+  });
   for (const r of rows) out.set(`${r.level}/${r.idx}`, r.hash);
   return out;
 }
