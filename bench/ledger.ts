@@ -135,7 +135,7 @@ async function appends(deps: Deps): Promise<AppendFigures> {
   });
   await sequencer.stop();
   const message = Buffer.alloc(420);
-  let t = performance.now();
+  const t = performance.now();
   for (let i = 0; i < 4000; i++) deps.log.signer.sign(message);
   const signRate = 4000 / ((performance.now() - t) / 1000);
   await deps.database.db.execute(

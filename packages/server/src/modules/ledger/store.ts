@@ -121,7 +121,7 @@ export async function writeBatch(db: Db, batch: BatchWrite): Promise<boolean> {
       where id = any(${sql.param(batch.dequeue)}::int8[]) and exists (select from head)
     )
     select count(*)::int as n from head`);
-  const rows = (result as unknown as { rows: { n: number }[] }).rows;
+  const rows = (result as { rows: { n: number }[] }).rows;
   return rows[0]?.n === 1;
 }
 
