@@ -2617,6 +2617,8 @@ export interface paths {
                             cosignatures: string[];
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Submissions committed but not yet in the log */
+                            pending: number;
                         };
                     };
                 };
@@ -3171,6 +3173,6097 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse the norms catalogue
+         * @description Filter by category, pillar, sector (norms for every sector always match), glossary term or status; `q` searches identifiers, titles and texts.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    category?: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                    pillar?: number;
+                    sector?: "energy" | "water" | "health" | "finance" | "transport" | "telecoms" | "digital-infrastructure" | "emergency-services" | "government" | "food";
+                    term?: string;
+                    status?: "proposed" | "adopted" | "retired" | "rejected" | "withdrawn";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                status: "proposed" | "adopted" | "retired" | "rejected" | "withdrawn";
+                                source: string | null;
+                                position: number;
+                                currentVersion: number;
+                                current: {
+                                    version: number;
+                                    title: string;
+                                    text: string;
+                                    category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                                    pillar: number;
+                                    pillarName: string;
+                                    /** @description Empty: every sector */
+                                    sectors: string[];
+                                    termIds: string[];
+                                    amendmentId: string | null;
+                                    ledgerIndex: number | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Categories, pillars, sectors and statuses used by the catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                id: string;
+                                label: string;
+                            }[];
+                            pillars: {
+                                id: number;
+                                label: string;
+                            }[];
+                            sectors: string[];
+                            statuses: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A norm with its full version history and amendments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: "proposed" | "adopted" | "retired" | "rejected" | "withdrawn";
+                            source: string | null;
+                            position: number;
+                            currentVersion: number;
+                            current: {
+                                version: number;
+                                title: string;
+                                text: string;
+                                category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                                pillar: number;
+                                pillarName: string;
+                                /** @description Empty: every sector */
+                                sectors: string[];
+                                termIds: string[];
+                                amendmentId: string | null;
+                                ledgerIndex: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                version: number;
+                                title: string;
+                                text: string;
+                                category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                                pillar: number;
+                                pillarName: string;
+                                /** @description Empty: every sector */
+                                sectors: string[];
+                                termIds: string[];
+                                amendmentId: string | null;
+                                ledgerIndex: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            amendments: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "new" | "change" | "retire";
+                                normId: string;
+                                baseVersion: number | null;
+                                title: string;
+                                status: "open" | "adopted" | "rejected" | "withdrawn";
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                endorsements: number;
+                                comments: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/{id}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every participant’s commitment to this norm, from its latest doctrine you may read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    kind: string;
+                                    countryCode: string | null;
+                                };
+                                /** @description The doctrine version the commitment is in */
+                                version: number;
+                                visibility: "public" | "community";
+                                /** Format: date-time */
+                                publishedAt: string;
+                                statement: string;
+                                conditions: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse amendments (newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "adopted" | "rejected" | "withdrawn";
+                    normId?: string;
+                    kind?: "new" | "change" | "retire";
+                    proposedBy?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "new" | "change" | "retire";
+                                normId: string;
+                                baseVersion: number | null;
+                                title: string;
+                                status: "open" | "adopted" | "rejected" | "withdrawn";
+                                proposedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                endorsements: number;
+                                comments: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a new norm, a change to a norm, or its retirement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "new";
+                        normId: string;
+                        title: string;
+                        text: string;
+                        category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                        pillar: number;
+                        sectors: ("energy" | "water" | "health" | "finance" | "transport" | "telecoms" | "digital-infrastructure" | "emergency-services" | "government" | "food")[];
+                        termIds: string[];
+                        rationale: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "change";
+                        normId: string;
+                        baseVersion: number;
+                        title?: string;
+                        text?: string;
+                        category?: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                        pillar?: number;
+                        sectors?: ("energy" | "water" | "health" | "finance" | "transport" | "telecoms" | "digital-infrastructure" | "emergency-services" | "government" | "food")[];
+                        termIds?: string[];
+                        rationale: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "retire";
+                        normId: string;
+                        baseVersion: number;
+                        rationale: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "new" | "change" | "retire";
+                            normId: string;
+                            baseVersion: number | null;
+                            title: string;
+                            status: "open" | "adopted" | "rejected" | "withdrawn";
+                            proposedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            endorsements: number;
+                            comments: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            text: string;
+                            category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                            pillar: number;
+                            sectors: string[];
+                            termIds: string[];
+                            rationale: string;
+                            decisionReason: string | null;
+                            resultingVersion: number | null;
+                            diff: {
+                                title: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                category: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                pillar: {
+                                    from: number;
+                                    to: number;
+                                } | null;
+                                sectors: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                                termIds: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                            };
+                            endorsedBy: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            thread: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            ledgerIndex: number | null;
+                            can: {
+                                comment: boolean;
+                                endorse: boolean;
+                                withdraw: boolean;
+                                decide: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/amendments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An amendment with its diff, endorsements and comment thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "new" | "change" | "retire";
+                            normId: string;
+                            baseVersion: number | null;
+                            title: string;
+                            status: "open" | "adopted" | "rejected" | "withdrawn";
+                            proposedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            endorsements: number;
+                            comments: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            text: string;
+                            category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                            pillar: number;
+                            sectors: string[];
+                            termIds: string[];
+                            rationale: string;
+                            decisionReason: string | null;
+                            resultingVersion: number | null;
+                            diff: {
+                                title: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                category: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                pillar: {
+                                    from: number;
+                                    to: number;
+                                } | null;
+                                sectors: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                                termIds: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                            };
+                            endorsedBy: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            thread: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            ledgerIndex: number | null;
+                            can: {
+                                comment: boolean;
+                                endorse: boolean;
+                                withdraw: boolean;
+                                decide: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/amendments/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an open amendment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "new" | "change" | "retire";
+                            normId: string;
+                            baseVersion: number | null;
+                            title: string;
+                            status: "open" | "adopted" | "rejected" | "withdrawn";
+                            proposedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            endorsements: number;
+                            comments: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            text: string;
+                            category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                            pillar: number;
+                            sectors: string[];
+                            termIds: string[];
+                            rationale: string;
+                            decisionReason: string | null;
+                            resultingVersion: number | null;
+                            diff: {
+                                title: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                category: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                pillar: {
+                                    from: number;
+                                    to: number;
+                                } | null;
+                                sectors: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                                termIds: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                            };
+                            endorsedBy: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            thread: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            ledgerIndex: number | null;
+                            can: {
+                                comment: boolean;
+                                endorse: boolean;
+                                withdraw: boolean;
+                                decide: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/amendments/{id}/endorse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Endorse an open amendment (states and regional organisations) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "new" | "change" | "retire";
+                            normId: string;
+                            baseVersion: number | null;
+                            title: string;
+                            status: "open" | "adopted" | "rejected" | "withdrawn";
+                            proposedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            endorsements: number;
+                            comments: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            text: string;
+                            category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                            pillar: number;
+                            sectors: string[];
+                            termIds: string[];
+                            rationale: string;
+                            decisionReason: string | null;
+                            resultingVersion: number | null;
+                            diff: {
+                                title: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                category: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                pillar: {
+                                    from: number;
+                                    to: number;
+                                } | null;
+                                sectors: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                                termIds: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                            };
+                            endorsedBy: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            thread: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            ledgerIndex: number | null;
+                            can: {
+                                comment: boolean;
+                                endorse: boolean;
+                                withdraw: boolean;
+                                decide: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/amendments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open amendment (its proposer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "new" | "change" | "retire";
+                            normId: string;
+                            baseVersion: number | null;
+                            title: string;
+                            status: "open" | "adopted" | "rejected" | "withdrawn";
+                            proposedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            endorsements: number;
+                            comments: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            text: string;
+                            category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                            pillar: number;
+                            sectors: string[];
+                            termIds: string[];
+                            rationale: string;
+                            decisionReason: string | null;
+                            resultingVersion: number | null;
+                            diff: {
+                                title: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                category: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                pillar: {
+                                    from: number;
+                                    to: number;
+                                } | null;
+                                sectors: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                                termIds: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                            };
+                            endorsedBy: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            thread: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            ledgerIndex: number | null;
+                            can: {
+                                comment: boolean;
+                                endorse: boolean;
+                                withdraw: boolean;
+                                decide: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/norms/amendments/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the secretariat’s decision: adopted or rejected, with the reason
+         * @description Adoption creates the new norm version (or the norm, or its retirement) and a ledger entry signed by the node.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "adopted" | "rejected";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "new" | "change" | "retire";
+                            normId: string;
+                            baseVersion: number | null;
+                            title: string;
+                            status: "open" | "adopted" | "rejected" | "withdrawn";
+                            proposedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            endorsements: number;
+                            comments: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            text: string;
+                            category: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                            pillar: number;
+                            sectors: string[];
+                            termIds: string[];
+                            rationale: string;
+                            decisionReason: string | null;
+                            resultingVersion: number | null;
+                            diff: {
+                                title: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                category: {
+                                    from: string;
+                                    to: string;
+                                } | null;
+                                pillar: {
+                                    from: number;
+                                    to: number;
+                                } | null;
+                                sectors: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                                termIds: {
+                                    added: string[];
+                                    removed: string[];
+                                };
+                            };
+                            endorsedBy: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            thread: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            ledgerIndex: number | null;
+                            can: {
+                                comment: boolean;
+                                endorse: boolean;
+                                withdraw: boolean;
+                                decide: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List harmonised terms (search term and definition; only diverging ones) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Searches term and definition */
+                    q?: string;
+                    /** @description Only terms with at least one diverging variant */
+                    diverging?: boolean;
+                    /** @description A variant diverges below this similarity (default 0.6) or when its participant has not aligned */
+                    threshold?: number;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                term: string;
+                                /** @description The harmonised definition */
+                                definition: string;
+                                thresholds: string;
+                                notes: string;
+                                /** @description Participants that recorded their own definition */
+                                variantCount: number;
+                                /** @description Of those, how many diverge */
+                                divergingCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a harmonised term (secretariat administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description kebab-case identifier, e.g. `critical-infrastructure` */
+                        id: string;
+                        term: string;
+                        definition: string;
+                        thresholds?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            term: string;
+                            /** @description The harmonised definition */
+                            definition: string;
+                            thresholds: string;
+                            notes: string;
+                            /** @description Participants that recorded their own definition */
+                            variantCount: number;
+                            /** @description Of those, how many diverge */
+                            divergingCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            threshold: number;
+                            variants: {
+                                termId: string;
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    /** @enum {unknown} */
+                                    kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                    countryCode: string | null;
+                                };
+                                /** @description The participant’s domestic definition */
+                                definition: string;
+                                /** @description Where it is defined: statute, strategy, regulation */
+                                source: string;
+                                sourceUrl: string | null;
+                                /**
+                                 * @description Whether the participant has aligned its definition with the harmonised one
+                                 * @enum {unknown}
+                                 */
+                                aligned: "no" | "partly" | "yes";
+                                /** @description Cosine similarity to the harmonised definition, 0–1 */
+                                similarity: number;
+                                diverging: boolean;
+                                reasons: ("low_similarity" | "declared_not_aligned")[];
+                                /** @description Word diff from the harmonised definition to this one */
+                                diff: {
+                                    /** @enum {unknown} */
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary/terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A term with every participant’s own definition, its similarity and a word diff */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A variant diverges below this similarity (default 0.6) or when its participant has not aligned */
+                    threshold?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description kebab-case identifier, e.g. `critical-infrastructure` */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            term: string;
+                            /** @description The harmonised definition */
+                            definition: string;
+                            thresholds: string;
+                            notes: string;
+                            /** @description Participants that recorded their own definition */
+                            variantCount: number;
+                            /** @description Of those, how many diverge */
+                            divergingCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            threshold: number;
+                            variants: {
+                                termId: string;
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    /** @enum {unknown} */
+                                    kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                    countryCode: string | null;
+                                };
+                                /** @description The participant’s domestic definition */
+                                definition: string;
+                                /** @description Where it is defined: statute, strategy, regulation */
+                                source: string;
+                                sourceUrl: string | null;
+                                /**
+                                 * @description Whether the participant has aligned its definition with the harmonised one
+                                 * @enum {unknown}
+                                 */
+                                aligned: "no" | "partly" | "yes";
+                                /** @description Cosine similarity to the harmonised definition, 0–1 */
+                                similarity: number;
+                                diverging: boolean;
+                                reasons: ("low_similarity" | "declared_not_aligned")[];
+                                /** @description Word diff from the harmonised definition to this one */
+                                diff: {
+                                    /** @enum {unknown} */
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a harmonised term (secretariat administrators; audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description kebab-case identifier, e.g. `critical-infrastructure` */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        term?: string;
+                        definition?: string;
+                        thresholds?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            term: string;
+                            /** @description The harmonised definition */
+                            definition: string;
+                            thresholds: string;
+                            notes: string;
+                            /** @description Participants that recorded their own definition */
+                            variantCount: number;
+                            /** @description Of those, how many diverge */
+                            divergingCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            threshold: number;
+                            variants: {
+                                termId: string;
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    /** @enum {unknown} */
+                                    kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                    countryCode: string | null;
+                                };
+                                /** @description The participant’s domestic definition */
+                                definition: string;
+                                /** @description Where it is defined: statute, strategy, regulation */
+                                source: string;
+                                sourceUrl: string | null;
+                                /**
+                                 * @description Whether the participant has aligned its definition with the harmonised one
+                                 * @enum {unknown}
+                                 */
+                                aligned: "no" | "partly" | "yes";
+                                /** @description Cosine similarity to the harmonised definition, 0–1 */
+                                similarity: number;
+                                diverging: boolean;
+                                reasons: ("low_similarity" | "declared_not_aligned")[];
+                                /** @description Word diff from the harmonised definition to this one */
+                                diff: {
+                                    /** @enum {unknown} */
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/glossary/terms/{id}/variants/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record or replace your participant’s own definition of a term */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description kebab-case identifier, e.g. `critical-infrastructure` */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: string;
+                        /** @description Citation: statute, strategy or regulation */
+                        source: string;
+                        sourceUrl?: string | null;
+                        /**
+                         * @description Whether the participant has aligned its definition with the harmonised one
+                         * @enum {unknown}
+                         */
+                        aligned: "no" | "partly" | "yes";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            termId: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string | null;
+                                /** @enum {unknown} */
+                                kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                countryCode: string | null;
+                            };
+                            /** @description The participant’s domestic definition */
+                            definition: string;
+                            /** @description Where it is defined: statute, strategy, regulation */
+                            source: string;
+                            sourceUrl: string | null;
+                            /**
+                             * @description Whether the participant has aligned its definition with the harmonised one
+                             * @enum {unknown}
+                             */
+                            aligned: "no" | "partly" | "yes";
+                            /** @description Cosine similarity to the harmonised definition, 0–1 */
+                            similarity: number;
+                            diverging: boolean;
+                            reasons: ("low_similarity" | "declared_not_aligned")[];
+                            /** @description Word diff from the harmonised definition to this one */
+                            diff: {
+                                /** @enum {unknown} */
+                                op: "equal" | "insert" | "delete";
+                                text: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            termId: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string | null;
+                                /** @enum {unknown} */
+                                kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                countryCode: string | null;
+                            };
+                            /** @description The participant’s domestic definition */
+                            definition: string;
+                            /** @description Where it is defined: statute, strategy, regulation */
+                            source: string;
+                            sourceUrl: string | null;
+                            /**
+                             * @description Whether the participant has aligned its definition with the harmonised one
+                             * @enum {unknown}
+                             */
+                            aligned: "no" | "partly" | "yes";
+                            /** @description Cosine similarity to the harmonised definition, 0–1 */
+                            similarity: number;
+                            diverging: boolean;
+                            reasons: ("low_similarity" | "declared_not_aligned")[];
+                            /** @description Word diff from the harmonised definition to this one */
+                            diff: {
+                                /** @enum {unknown} */
+                                op: "equal" | "insert" | "delete";
+                                text: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove your participant’s own definition of a term */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description kebab-case identifier, e.g. `critical-infrastructure` */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary/divergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per term, the participants whose definition diverges, side by side */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    participantId?: string;
+                    /** @description A variant diverges below this similarity (default 0.6) or when its participant has not aligned */
+                    threshold?: number;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                term: {
+                                    id: string;
+                                    term: string;
+                                    definition: string;
+                                    thresholds: string;
+                                };
+                                /** @description The diverging variants only */
+                                variants: {
+                                    termId: string;
+                                    participant: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        shortName: string | null;
+                                        /** @enum {unknown} */
+                                        kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                        countryCode: string | null;
+                                    };
+                                    /** @description The participant’s domestic definition */
+                                    definition: string;
+                                    /** @description Where it is defined: statute, strategy, regulation */
+                                    source: string;
+                                    sourceUrl: string | null;
+                                    /**
+                                     * @description Whether the participant has aligned its definition with the harmonised one
+                                     * @enum {unknown}
+                                     */
+                                    aligned: "no" | "partly" | "yes";
+                                    /** @description Cosine similarity to the harmonised definition, 0–1 */
+                                    similarity: number;
+                                    diverging: boolean;
+                                    reasons: ("low_similarity" | "declared_not_aligned")[];
+                                    /** @description Word diff from the harmonised definition to this one */
+                                    diff: {
+                                        /** @enum {unknown} */
+                                        op: "equal" | "insert" | "delete";
+                                        text: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary/alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per participant: definitions recorded, declared alignment, divergence */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                    /** @description A variant diverges below this similarity (default 0.6) or when its participant has not aligned */
+                    threshold?: number;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    /** @enum {unknown} */
+                                    kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                    countryCode: string | null;
+                                };
+                                /** @description Harmonised terms in the glossary */
+                                terms: number;
+                                /** @description Terms this participant has its own definition for */
+                                variants: number;
+                                aligned: {
+                                    yes: number;
+                                    partly: number;
+                                    no: number;
+                                };
+                                diverging: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctrines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each participant’s latest doctrine version you may read */
+        get: {
+            parameters: {
+                query?: {
+                    participantId?: string;
+                    participantKind?: "state" | "regional_organisation";
+                    visibility?: "public" | "community";
+                    normId?: string;
+                    /** @description Searches title, summary, name */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    /** @enum {unknown} */
+                                    kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                    countryCode: string | null;
+                                };
+                                version: number;
+                                title: string;
+                                summary: string;
+                                /** @enum {unknown} */
+                                visibility: "public" | "community";
+                                redLineCount: number;
+                                commitmentCount: number;
+                                normIds: string[];
+                                /** Format: date-time */
+                                publishedAt: string;
+                                ledger: {
+                                    /**
+                                     * @description statement: logged in full (public versions); commitment: a salted commitment to the envelope (community versions)
+                                     * @enum {unknown}
+                                     */
+                                    kind: "statement" | "commitment";
+                                    queueId: number;
+                                    index: number | null;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish the next version of your participant’s doctrine, signed client-side (DSSE, application/vnd.concord.doctrine+json) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description DSSE envelope signed with one of your participant’s registered Ed25519 keys. The payload is { participantId, version, title, summary, redLines, thresholds, permissibleDefence, commitments: [{ normId, statement, conditions? }], visibility, previousVersion? } */
+                        envelope: {
+                            /** @description application/vnd.concord.doctrine+json */
+                            payloadType: string;
+                            /** @description base64 of the RFC 8785 canonical JSON doctrine document */
+                            payload: string;
+                            signatures: {
+                                keyid: string;
+                                sig: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string | null;
+                                /** @enum {unknown} */
+                                kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                countryCode: string | null;
+                            };
+                            version: number;
+                            previousVersion: number | null;
+                            title: string;
+                            summary: string;
+                            redLines: string[];
+                            thresholds: string[];
+                            permissibleDefence: string[];
+                            commitments: {
+                                normId: string;
+                                normTitle: string | null;
+                                statement: string;
+                                conditions: string | null;
+                            }[];
+                            /** @enum {unknown} */
+                            visibility: "public" | "community";
+                            /** @description Fingerprint of the signing key */
+                            keyId: string;
+                            envelope: {
+                                payloadType: string;
+                                payload: string;
+                                signatures: {
+                                    keyid: string;
+                                    sig: string;
+                                }[];
+                            };
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedByUser: string | null;
+                            ledger: {
+                                /**
+                                 * @description statement: logged in full (public versions); commitment: a salted commitment to the envelope (community versions)
+                                 * @enum {unknown}
+                                 */
+                                kind: "statement" | "commitment";
+                                queueId: number;
+                                index: number | null;
+                            } & {
+                                salt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctrines/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments matrix: norms × states and regional organisations */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                    pillar?: number;
+                    /** @description The norm’s status */
+                    status?: "proposed" | "adopted" | "retired" | "rejected" | "withdrawn";
+                    normId?: string;
+                    participantKind?: "state" | "regional_organisation";
+                    participantId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            norms: {
+                                id: string;
+                                title: string;
+                                category: string;
+                                pillar: number;
+                                status: string;
+                            }[];
+                            participants: ({
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string | null;
+                                /** @enum {unknown} */
+                                kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                countryCode: string | null;
+                            } & {
+                                version: number | null;
+                            })[];
+                            rows: {
+                                normId: string;
+                                cells: {
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    /** @enum {unknown} */
+                                    status: "committed" | "conditional" | "none";
+                                }[];
+                                totals: {
+                                    committed: number;
+                                    conditional: number;
+                                    none: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctrines/matrix.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments matrix as CSV (RFC 4180) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "prohibition" | "restraint" | "defensive_permission" | "cooperation_duty" | "protection_duty";
+                    pillar?: number;
+                    /** @description The norm’s status */
+                    status?: "proposed" | "adopted" | "retired" | "rejected" | "withdrawn";
+                    normId?: string;
+                    participantKind?: "state" | "regional_organisation";
+                    participantId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv: one row per norm, one column per participant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctrines/{participantId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant’s doctrine versions you may read, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    visibility?: "public" | "community";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    shortName: string | null;
+                                    /** @enum {unknown} */
+                                    kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                    countryCode: string | null;
+                                };
+                                version: number;
+                                title: string;
+                                summary: string;
+                                /** @enum {unknown} */
+                                visibility: "public" | "community";
+                                redLineCount: number;
+                                commitmentCount: number;
+                                normIds: string[];
+                                /** Format: date-time */
+                                publishedAt: string;
+                                ledger: {
+                                    /**
+                                     * @description statement: logged in full (public versions); commitment: a salted commitment to the envelope (community versions)
+                                     * @enum {unknown}
+                                     */
+                                    kind: "statement" | "commitment";
+                                    queueId: number;
+                                    index: number | null;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctrines/{participantId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One doctrine version in full, with its signed envelope and ledger entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    participantId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string | null;
+                                /** @enum {unknown} */
+                                kind: "state" | "regional_organisation" | "cert" | "vendor" | "researcher" | "civil_society" | "secretariat" | "assessor_body";
+                                countryCode: string | null;
+                            };
+                            version: number;
+                            previousVersion: number | null;
+                            title: string;
+                            summary: string;
+                            redLines: string[];
+                            thresholds: string[];
+                            permissibleDefence: string[];
+                            commitments: {
+                                normId: string;
+                                normTitle: string | null;
+                                statement: string;
+                                conditions: string | null;
+                            }[];
+                            /** @enum {unknown} */
+                            visibility: "public" | "community";
+                            /** @description Fingerprint of the signing key */
+                            keyId: string;
+                            envelope: {
+                                payloadType: string;
+                                payload: string;
+                                signatures: {
+                                    keyid: string;
+                                    sig: string;
+                                }[];
+                            };
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedByUser: string | null;
+                            ledger: {
+                                /**
+                                 * @description statement: logged in full (public versions); commitment: a salted commitment to the envelope (community versions)
+                                 * @enum {unknown}
+                                 */
+                                kind: "statement" | "commitment";
+                                queueId: number;
+                                index: number | null;
+                            } & {
+                                salt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctrines/{participantId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions of a doctrine */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            title: {
+                                from: string;
+                                to: string;
+                                changed: boolean;
+                            };
+                            visibility: {
+                                from: string;
+                                to: string;
+                                changed: boolean;
+                            };
+                            summary: {
+                                changed: boolean;
+                                diff: {
+                                    /** @enum {unknown} */
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[];
+                            };
+                            redLines: {
+                                added: string[];
+                                removed: string[];
+                                reworded: {
+                                    from: string;
+                                    to: string;
+                                    diff: {
+                                        /** @enum {unknown} */
+                                        op: "equal" | "insert" | "delete";
+                                        text: string;
+                                    }[];
+                                }[];
+                                unchanged: string[];
+                            };
+                            thresholds: {
+                                added: string[];
+                                removed: string[];
+                                reworded: {
+                                    from: string;
+                                    to: string;
+                                    diff: {
+                                        /** @enum {unknown} */
+                                        op: "equal" | "insert" | "delete";
+                                        text: string;
+                                    }[];
+                                }[];
+                                unchanged: string[];
+                            };
+                            permissibleDefence: {
+                                added: string[];
+                                removed: string[];
+                                reworded: {
+                                    from: string;
+                                    to: string;
+                                    diff: {
+                                        /** @enum {unknown} */
+                                        op: "equal" | "insert" | "delete";
+                                        text: string;
+                                    }[];
+                                }[];
+                                unchanged: string[];
+                            };
+                            commitments: {
+                                added: {
+                                    normId: string;
+                                    statement: string;
+                                    conditions: string;
+                                }[];
+                                removed: {
+                                    normId: string;
+                                    statement: string;
+                                    conditions: string;
+                                }[];
+                                changed: {
+                                    normId: string;
+                                    from: {
+                                        statement: string;
+                                        conditions: string;
+                                    };
+                                    to: {
+                                        statement: string;
+                                        conditions: string;
+                                    };
+                                    statementDiff: {
+                                        /** @enum {unknown} */
+                                        op: "equal" | "insert" | "delete";
+                                        text: string;
+                                    }[];
+                                    conditionsDiff: {
+                                        /** @enum {unknown} */
+                                        op: "equal" | "insert" | "delete";
+                                        text: string;
+                                    }[];
+                                }[];
+                                unchanged: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List points of contact
+         * @description Every signed-in member sees the whole directory. Ordered by participant, kind, primary first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description participant id */
+                    participant?: string;
+                    kind?: "diplomatic" | "technical";
+                    designation?: "primary" | "alternate";
+                    /** @description true: only contacts valid today */
+                    current?: boolean;
+                    /** @description BCP 47 tag */
+                    language?: string;
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                kind: "diplomatic" | "technical";
+                                designation: "primary" | "alternate";
+                                name: string;
+                                role: string;
+                                organisation: string;
+                                languages: string[];
+                                channels: {
+                                    email: string | null;
+                                    phone: string | null;
+                                    secureHandle: string | null;
+                                };
+                                /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                                availability: "24/7" | "hours";
+                                hours: string | null;
+                                timeZone: string | null;
+                                /** @description ISO 8601 calendar date, YYYY-MM-DD (UTC days) */
+                                validFrom: string;
+                                validUntil: string | null;
+                                /** @description valid today */
+                                current: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a point of contact to your participant
+         * @description One primary contact per kind at any time: an overlapping primary is refused with CONTACT_VALIDITY_OVERLAP.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description whose contact; default the caller's participant
+                         */
+                        participantId?: string;
+                        kind: "diplomatic" | "technical";
+                        designation: "primary" | "alternate";
+                        name: string;
+                        role: string;
+                        organisation?: string;
+                        /** @description BCP 47 language tags, e.g. en, fr, sw-KE */
+                        languages: string[];
+                        /** @description At least one channel */
+                        channels: {
+                            email?: string | null;
+                            phone?: string | null;
+                            secureHandle?: string | null;
+                        };
+                        /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                        availability: "24/7" | "hours";
+                        hours?: string | null;
+                        timeZone?: string | null;
+                        /** @description first day; default today */
+                        validFrom?: string;
+                        validUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            kind: "diplomatic" | "technical";
+                            designation: "primary" | "alternate";
+                            name: string;
+                            role: string;
+                            organisation: string;
+                            languages: string[];
+                            channels: {
+                                email: string | null;
+                                phone: string | null;
+                                secureHandle: string | null;
+                            };
+                            /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                            availability: "24/7" | "hours";
+                            hours: string | null;
+                            timeZone: string | null;
+                            /** @description ISO 8601 calendar date, YYYY-MM-DD (UTC days) */
+                            validFrom: string;
+                            validUntil: string | null;
+                            /** @description valid today */
+                            current: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a point of contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            kind: "diplomatic" | "technical";
+                            designation: "primary" | "alternate";
+                            name: string;
+                            role: string;
+                            organisation: string;
+                            languages: string[];
+                            channels: {
+                                email: string | null;
+                                phone: string | null;
+                                secureHandle: string | null;
+                            };
+                            /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                            availability: "24/7" | "hours";
+                            hours: string | null;
+                            timeZone: string | null;
+                            /** @description ISO 8601 calendar date, YYYY-MM-DD (UTC days) */
+                            validFrom: string;
+                            validUntil: string | null;
+                            /** @description valid today */
+                            current: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a point of contact */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind?: "diplomatic" | "technical";
+                        designation?: "primary" | "alternate";
+                        name?: string;
+                        role?: string;
+                        organisation?: string;
+                        /** @description BCP 47 language tags, e.g. en, fr, sw-KE */
+                        languages?: string[];
+                        /** @description At least one channel */
+                        channels?: {
+                            email?: string | null;
+                            phone?: string | null;
+                            secureHandle?: string | null;
+                        };
+                        /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                        availability?: "24/7" | "hours";
+                        hours?: string | null;
+                        timeZone?: string | null;
+                        /** @description ISO 8601 calendar date, YYYY-MM-DD (UTC days) */
+                        validFrom?: string;
+                        validUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            kind: "diplomatic" | "technical";
+                            designation: "primary" | "alternate";
+                            name: string;
+                            role: string;
+                            organisation: string;
+                            languages: string[];
+                            channels: {
+                                email: string | null;
+                                phone: string | null;
+                                secureHandle: string | null;
+                            };
+                            /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                            availability: "24/7" | "hours";
+                            hours: string | null;
+                            timeZone: string | null;
+                            /** @description ISO 8601 calendar date, YYYY-MM-DD (UTC days) */
+                            validFrom: string;
+                            validUntil: string | null;
+                            /** @description valid today */
+                            current: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/directory/contacts/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a contact’s validity (the record is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the last day (default today) */
+                        validUntil?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            kind: "diplomatic" | "technical";
+                            designation: "primary" | "alternate";
+                            name: string;
+                            role: string;
+                            organisation: string;
+                            languages: string[];
+                            channels: {
+                                email: string | null;
+                                phone: string | null;
+                                secureHandle: string | null;
+                            };
+                            /** @description 24/7, or office hours given by `hours` in `timeZone` */
+                            availability: "24/7" | "hours";
+                            hours: string | null;
+                            timeZone: string | null;
+                            /** @description ISO 8601 calendar date, YYYY-MM-DD (UTC days) */
+                            validFrom: string;
+                            validUntil: string | null;
+                            /** @description valid today */
+                            current: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/settings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your participant’s directory settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            participantId: string;
+                            webhookUrl: string | null;
+                            webhookSecretSet: boolean;
+                            /** @description Shown once, when issued: verify Concord-Signature (t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">) with it */
+                            webhookSecret?: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set or remove your participant’s webhook (administrators)
+         * @description Ping tasks and messages are POSTed to the webhook as JSON, signed: Concord-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>. The secret is in this answer only, when first issued or rotated.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        webhookUrl: string | null;
+                        /** @description issue a new signing secret for the webhook */
+                        rotateSecret?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            participantId: string;
+                            webhookUrl: string | null;
+                            webhookSecretSet: boolean;
+                            /** @description Shown once, when issued: verify Concord-Signature (t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">) with it */
+                            webhookSecret?: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/ping-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ping round history, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: date-time */
+                                launchedAt: string;
+                                launchedByUserId: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                reminderIntervalMinutes: number;
+                                closedAt: string | null;
+                                status: "open" | "closed";
+                                tasks: number;
+                                acknowledged: number;
+                                onTime: number;
+                                responseRate: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Launch a ping round (secretariat administrators and coordinators)
+         * @description Every contact valid today gets a ping task to acknowledge before the due time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description acknowledgements after this are late */
+                        dueInHours: number;
+                        /** @description remind unacknowledged contacts this often until the round closes (default 60) */
+                        reminderIntervalMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: date-time */
+                            launchedAt: string;
+                            launchedByUserId: string | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            reminderIntervalMinutes: number;
+                            closedAt: string | null;
+                            status: "open" | "closed";
+                            tasks: number;
+                            acknowledged: number;
+                            onTime: number;
+                            responseRate: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/ping-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ping round: per participant, tasks, response rate, median time, overdue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: date-time */
+                            launchedAt: string;
+                            launchedByUserId: string | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            reminderIntervalMinutes: number;
+                            closedAt: string | null;
+                            status: "open" | "closed";
+                            tasks: number;
+                            acknowledged: number;
+                            onTime: number;
+                            responseRate: number | null;
+                            summary: {
+                                tasks: number;
+                                acknowledged: number;
+                                onTime: number;
+                                late: number;
+                                pending: number;
+                                overdue: number;
+                                missed: number;
+                                responseRate: number | null;
+                                onTimeRate: number | null;
+                                medianResponseSeconds: number | null;
+                            };
+                            participants: {
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                tasks: number;
+                                acknowledged: number;
+                                onTime: number;
+                                late: number;
+                                pending: number;
+                                overdue: number;
+                                missed: number;
+                                responseRate: number | null;
+                                onTimeRate: number | null;
+                                medianResponseSeconds: number | null;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    round: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string;
+                                        /** Format: date-time */
+                                        dueAt: string;
+                                        closedAt: string | null;
+                                    };
+                                    participant: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    contact: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        designation: string;
+                                    };
+                                    /** Format: date-time */
+                                    sentAt: string;
+                                    acknowledgedAt: string | null;
+                                    acknowledgedByUserId: string | null;
+                                    responseSeconds: number | null;
+                                    status: "acknowledged" | "late" | "pending" | "overdue" | "missed";
+                                    remindersSent: number;
+                                    lastRemindedAt: string | null;
+                                    nextReminderAt: string | null;
+                                    delivery: {
+                                        email: ("sent" | "failed") | null;
+                                        webhook: ("delivered" | "failed") | null;
+                                    } | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/ping-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a ping round: no more reminders or acknowledgements */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: date-time */
+                            launchedAt: string;
+                            launchedByUserId: string | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            reminderIntervalMinutes: number;
+                            closedAt: string | null;
+                            status: "open" | "closed";
+                            tasks: number;
+                            acknowledged: number;
+                            onTime: number;
+                            responseRate: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/ping-tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your participant’s ping tasks, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description open: not acknowledged, round still open */
+                    status?: "open" | "acknowledged";
+                    /** @description ping round id */
+                    round?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                round: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    closedAt: string | null;
+                                };
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                contact: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    designation: string;
+                                };
+                                /** Format: date-time */
+                                sentAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByUserId: string | null;
+                                responseSeconds: number | null;
+                                status: "acknowledged" | "late" | "pending" | "overdue" | "missed";
+                                remindersSent: number;
+                                lastRemindedAt: string | null;
+                                nextReminderAt: string | null;
+                                delivery: {
+                                    email: ("sent" | "failed") | null;
+                                    webhook: ("delivered" | "failed") | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/ping-tasks/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a ping task of your participant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            round: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                closedAt: string | null;
+                            };
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                designation: string;
+                            };
+                            /** Format: date-time */
+                            sentAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedByUserId: string | null;
+                            responseSeconds: number | null;
+                            status: "acknowledged" | "late" | "pending" | "overdue" | "missed";
+                            remindersSent: number;
+                            lastRemindedAt: string | null;
+                            nextReminderAt: string | null;
+                            delivery: {
+                                email: ("sent" | "failed") | null;
+                                webhook: ("delivered" | "failed") | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/ping-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ping-test dashboard: rates over time, per participant, overdue, stale contacts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many recent rounds (default 12) */
+                    rounds?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** @description oldest first */
+                            rounds: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: date-time */
+                                launchedAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                closedAt: string | null;
+                                tasks: number;
+                                acknowledged: number;
+                                onTime: number;
+                                late: number;
+                                pending: number;
+                                overdue: number;
+                                missed: number;
+                                responseRate: number | null;
+                                onTimeRate: number | null;
+                                medianResponseSeconds: number | null;
+                            }[];
+                            participants: {
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                tasks: number;
+                                acknowledged: number;
+                                onTime: number;
+                                late: number;
+                                pending: number;
+                                overdue: number;
+                                missed: number;
+                                responseRate: number | null;
+                                onTimeRate: number | null;
+                                medianResponseSeconds: number | null;
+                            }[];
+                            overdueTasks: {
+                                /** Format: uuid */
+                                id: string;
+                                round: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    closedAt: string | null;
+                                };
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                contact: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    designation: string;
+                                };
+                                /** Format: date-time */
+                                sentAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByUserId: string | null;
+                                responseSeconds: number | null;
+                                status: "acknowledged" | "late" | "pending" | "overdue" | "missed";
+                                remindersSent: number;
+                                lastRemindedAt: string | null;
+                                nextReminderAt: string | null;
+                                delivery: {
+                                    email: ("sent" | "failed") | null;
+                                    webhook: ("delivered" | "failed") | null;
+                                } | null;
+                            }[];
+                            staleContacts: {
+                                contact: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    designation: string;
+                                    validFrom: string;
+                                    validUntil: string | null;
+                                };
+                                participant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                reasons: ("missed_last_two_rounds" | "expiring" | "expired")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/message-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message templates and their fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request";
+                                title: string;
+                                purpose: string;
+                                fields: {
+                                    name: string;
+                                    label: string;
+                                    type: "text" | "datetime" | "choice";
+                                    required: boolean;
+                                    maxLength?: number;
+                                    options?: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your participant’s inbox or sent messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default inbox */
+                    box?: "inbox" | "sent";
+                    template?: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                    unread?: boolean;
+                    /** @description true: acknowledgement due and not given */
+                    overdue?: boolean;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                threadId: string;
+                                template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                                subject: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                body: string;
+                                from: {
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    name: string;
+                                    userId: string | null;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    name: string;
+                                };
+                                direction: "inbox" | "sent";
+                                /** Format: date-time */
+                                sentAt: string;
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                ackDueAt: string | null;
+                                acknowledgedAt: string | null;
+                                acknowledgedByUserId: string | null;
+                                overdue: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send a structured message to another participant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description the receiving participant
+                         */
+                        to: string;
+                        template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request";
+                        subject: string;
+                        /** @description the template’s fields (GET /directory/message-templates) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        body?: string;
+                        /** @description the receiver is asked to acknowledge within this many hours */
+                        ackDueInHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            threadId: string;
+                            template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                            subject: string;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            body: string;
+                            from: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                userId: string | null;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                            };
+                            direction: "inbox" | "sent";
+                            /** Format: date-time */
+                            sentAt: string;
+                            deliveredAt: string | null;
+                            readAt: string | null;
+                            ackDueAt: string | null;
+                            acknowledgedAt: string | null;
+                            acknowledgedByUserId: string | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a message (the receiver’s first opening is its read receipt) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            threadId: string;
+                            template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                            subject: string;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            body: string;
+                            from: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                userId: string | null;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                            };
+                            direction: "inbox" | "sent";
+                            /** Format: date-time */
+                            sentAt: string;
+                            deliveredAt: string | null;
+                            readAt: string | null;
+                            ackDueAt: string | null;
+                            acknowledgedAt: string | null;
+                            acknowledgedByUserId: string | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/messages/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply in the message’s thread */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description the receiver is asked to acknowledge within this many hours */
+                        ackDueInHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            threadId: string;
+                            template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                            subject: string;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            body: string;
+                            from: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                userId: string | null;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                            };
+                            direction: "inbox" | "sent";
+                            /** Format: date-time */
+                            sentAt: string;
+                            deliveredAt: string | null;
+                            readAt: string | null;
+                            ackDueAt: string | null;
+                            acknowledgedAt: string | null;
+                            acknowledgedByUserId: string | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/messages/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a message your participant received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            threadId: string;
+                            template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                            subject: string;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            body: string;
+                            from: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                                userId: string | null;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                participantId: string;
+                                name: string;
+                            };
+                            direction: "inbox" | "sent";
+                            /** Format: date-time */
+                            sentAt: string;
+                            deliveredAt: string | null;
+                            readAt: string | null;
+                            ackDueAt: string | null;
+                            acknowledgedAt: string | null;
+                            acknowledgedByUserId: string | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/threads/{threadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation, oldest message first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    threadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            threadId: string;
+                            subject: string;
+                            template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            messages: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                threadId: string;
+                                template: "request_for_information" | "incident_notification" | "assistance_request" | "consultation_request" | "reply";
+                                subject: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                body: string;
+                                from: {
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    name: string;
+                                    userId: string | null;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    name: string;
+                                };
+                                direction: "inbox" | "sent";
+                                /** Format: date-time */
+                                sentAt: string;
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                ackDueAt: string | null;
+                                acknowledgedAt: string | null;
+                                acknowledgedByUserId: string | null;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            /** @description One entry per offending field */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo';
 import { usersCommand } from './commands/users';
 import { tokensCommand } from './commands/tokens';
 import { ledgerCommand } from './commands/ledger';
+import { normsCommand } from './commands/norms';
 
 export function buildProgram(): Command {
   const program = new Command('concord')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   program.addCommand(usersCommand());
   program.addCommand(tokensCommand());
   program.addCommand(ledgerCommand());
+  program.addCommand(normsCommand());
   return program;
 }
 

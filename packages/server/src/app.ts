@@ -24,6 +24,10 @@ import { systemRoutes, type Lifecycle } from './modules/system/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
 import { ledgerApiRoutes, ledgerTileRoutes, witnessRoutes } from './modules/ledger';
+import { normRoutes } from './modules/norms/routes';
+import { glossaryRoutes } from './modules/glossary/routes';
+import { doctrineRoutes } from './modules/doctrines/routes';
+import { directoryRoutes } from './modules/directory/routes';
 
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
@@ -135,6 +139,10 @@ export async function buildApp(
       tokenRoutes(typed, deps);
       auditRoutes(typed, deps);
       ledgerApiRoutes(typed, deps);
+      normRoutes(typed, deps);
+      glossaryRoutes(typed, deps);
+      doctrineRoutes(typed, deps);
+      directoryRoutes(typed, deps);
       done();
     },
     { prefix: API_PREFIX },

@@ -46,10 +46,20 @@ export interface Config {
   ledgerSignerKey: string | null;
   /** How long the sequencer waits to gather a batch. */
   ledgerBatchMs: number;
+  /** Budget of each process's in-memory copy of the tree's hashes (0: proofs read the database). */
+  ledgerNodeCacheMb: number;
   /** Witnesses to ask for cosignatures: C2SP tlog-witness URLs with their verifier keys. */
   witnessPeers: { url: string; verifierKey: string }[];
   /** Logs this node witnesses: their note verifier keys (the key name is the origin). */
   witnessedLogs: string[];
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); null: no e-mail. */
+  smtpUrl: string | null;
+  /** The From address of the node's e-mail. */
+  smtpFrom: string;
+  /** How often the directory job sends ping reminders and retries webhook deliveries. */
+  directoryJobIntervalSeconds: number;
+  /** How long a webhook delivery may take before it counts as failed. */
+  webhookTimeoutMs: number;
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -63,6 +73,8 @@ export interface ConfigFlags {
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_DATA_DIR = 'concord-data';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_DIRECTORY_JOB_INTERVAL_SECONDS = 300;
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
 
 type Env = Record<string, string | undefined>;
 
@@ -160,6 +172,13 @@ export function loadConfig(
       }
       return { url: peerUrl, verifierKey };
     });
+  const smtpUrl = url('CONCORD_SMTP_URL', str(env, 'CONCORD_SMTP_URL'), ['smtp:', 'smtps:']);
+  const smtpFrom =
+    str(env, 'CONCORD_SMTP_FROM') ??
+    `Concord <concord@${publicUrl ? new URL(publicUrl).hostname : 'concord.localhost'}>`;
+  if (!/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(smtpFrom)) {
+    throw new ConfigError('CONCORD_SMTP_FROM', 'must be an e-mail address or "Name <address>"');
+  }
   const logFormatDefault: LogFormat = process.stdout.isTTY ? 'pretty' : 'json';
   const webDir = str(env, 'CONCORD_WEB_DIR');
   return {
@@ -198,11 +217,28 @@ export function loadConfig(
     ledgerOrigin,
     ledgerSignerKey: str(env, 'CONCORD_LEDGER_SIGNER_KEY'),
     ledgerBatchMs: int(env, 'CONCORD_LEDGER_BATCH_MS', 100, 1, 60_000),
+    ledgerNodeCacheMb: int(env, 'CONCORD_LEDGER_NODE_CACHE_MB', 256, 0, 65_536),
     witnessPeers,
     witnessedLogs: (str(env, 'CONCORD_WITNESSED_LOGS') ?? '')
       .split(',')
       .map((k) => k.trim())
       .filter(Boolean),
+    smtpUrl,
+    smtpFrom,
+    directoryJobIntervalSeconds: int(
+      env,
+      'CONCORD_DIRECTORY_JOB_SECONDS',
+      DEFAULT_DIRECTORY_JOB_INTERVAL_SECONDS,
+      5,
+      86_400,
+    ),
+    webhookTimeoutMs: int(
+      env,
+      'CONCORD_WEBHOOK_TIMEOUT_MS',
+      DEFAULT_WEBHOOK_TIMEOUT_MS,
+      100,
+      60_000,
+    ),
   };
 }
 
@@ -239,6 +275,20 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ],
   ['CONCORD_LEDGER_SIGNER_KEY', 'node signer key PRIVATE+KEY+… (default: kept in the data folder)'],
   ['CONCORD_LEDGER_BATCH_MS', 'longest wait to gather a ledger batch (default 100)'],
+  [
+    'CONCORD_LEDGER_NODE_CACHE_MB',
+    'memory for the in-process copy of the tree that answers proofs (default 256, about 4 million entries; 0: off)',
+  ],
   ['CONCORD_WITNESS_PEERS', 'witnesses to ask for cosignatures: <url>=<verifier key>,…'],
   ['CONCORD_WITNESSED_LOGS', 'logs this node witnesses: their verifier keys, comma-separated'],
+  ['CONCORD_SMTP_URL', 'outgoing mail: smtp://user:pass@host:587 or smtps://…; unset sends none'],
+  ['CONCORD_SMTP_FROM', 'From address of e-mail (default Concord <concord@<public host>>)'],
+  [
+    'CONCORD_DIRECTORY_JOB_SECONDS',
+    `how often ping reminders and webhook retries run (default ${DEFAULT_DIRECTORY_JOB_INTERVAL_SECONDS})`,
+  ],
+  [
+    'CONCORD_WEBHOOK_TIMEOUT_MS',
+    `webhook delivery timeout (default ${DEFAULT_WEBHOOK_TIMEOUT_MS})`,
+  ],
 ];

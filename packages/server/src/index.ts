@@ -47,3 +47,5 @@ export {
   type LedgerCheckReport,
 } from './modules/ledger';
 export type { App } from './http/types';
+export { exportCatalogue, seedCatalogue } from './modules/norms';
+export { exportMatrix } from './modules/doctrines/export';

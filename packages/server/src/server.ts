@@ -11,8 +11,10 @@ import { systemClock } from './platform/clock';
 import { systemRandom } from './platform/random';
 import { ensureFirstAdmin, type FirstAdminResult } from './bootstrap/first-admin';
 import { formatDemoLogins, loadDemoCommunity, type DemoResult } from './demo/community';
+import { seedCatalogue } from './modules/norms/seed';
 import type { App } from './http/types';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './maintenance';
+import { startDirectoryJobs } from './modules/directory';
 import {
   configureWitnessedLogs,
   initLedger,
@@ -44,6 +46,7 @@ export async function openDeps(config: Config): Promise<Deps> {
       log: loadIdentity(config),
     };
     await initLedger(deps);
+    await seedCatalogue(deps);
     return deps;
   } catch (err) {
     await database.close();
@@ -141,6 +144,10 @@ export async function serve(
   maintain();
   const maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS);
   maintenance.unref();
+  // Ping reminders and webhook retries; safe to run in every process (see directory/jobs.ts).
+  const stopDirectoryJobs = startDirectoryJobs(deps, (err) =>
+    log.warn({ err }, 'directory job failed'),
+  );
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -156,6 +163,7 @@ export async function serve(
         await app.close();
       } finally {
         clearTimeout(timer);
+        await stopDirectoryJobs();
         await sequencer.stop();
         await database.close();
       }

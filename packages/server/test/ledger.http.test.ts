@@ -8,7 +8,11 @@ import {
   parseVerifierKey,
   rootFromLeafHashes,
   signStatement,
+  entriesTilePath,
   tileHashes,
+  tilePath,
+  tilesForSize,
+  TILE_WIDTH,
   verifyConsistency,
   verifyInclusion,
 } from '@concord/ledger';
@@ -33,8 +37,11 @@ import { demoKeyPair } from '../src/demo/community';
 const seedOf = (slug: string) =>
   new Uint8Array(createHash('sha256').update(`concord-demo-key:${slug}`).digest());
 
+const KEY_EVENT = 'application/vnd.concord.key-event+json';
+
 interface Head {
   size: number;
+  pending: number;
   root: string;
   checkpoint: string;
   verifierKey: string;
@@ -54,42 +61,69 @@ describe(`ledger (${dialectName})`, () => {
 
   it('logs the demo community’s key registrations (key transparency) under a verifiable checkpoint', async () => {
     const h = await head();
-    expect(h.size).toBe(5);
+    // Settled: nothing waits in the queue, and the checkpoint covers every entry.
+    expect(h.pending).toBe(0);
+    expect(await count(t.deps, 'ledger_queue')).toBe(0);
+    expect(await count(t.deps, 'ledger_entries')).toBe(h.size);
+    // One key-event statement per demo participant key, among the catalogue's and the regime's.
+    expect(await count(t.deps, 'ledger_entries', `payload_type = '${KEY_EVENT}'`)).toBe(5);
+    expect(
+      await count(
+        t.deps,
+        'ledger_entries',
+        `payload_type = '${KEY_EVENT}' and kind = 'statement' and subject_type = 'participant_key' and participant_id is not null`,
+      ),
+    ).toBe(5);
     const note = await t.app.inject({ method: 'GET', url: '/ledger/checkpoint' });
     expect(note.headers['content-type']).toContain('text/plain');
     expect(note.body).toBe(h.checkpoint);
     const vkey = (await t.app.inject({ method: 'GET', url: '/ledger/vkey' })).body.trim();
     expect(vkey).toBe(h.verifierKey);
     const { checkpoint } = openCheckpoint(note.body, [parseVerifierKey(vkey)], h.origin);
-    expect(checkpoint.size).toBe(5n);
+    expect(checkpoint.size).toBe(BigInt(h.size));
     expect(Buffer.from(checkpoint.root).toString('base64')).toBe(h.root);
   });
 
   it('serves tlog-tiles whose hashes and entries recompute the checkpoint root', async () => {
-    const tile = await t.app.inject({ method: 'GET', url: '/ledger/tile/0/000.p/5' });
-    expect(tile.statusCode).toBe(200);
-    expect(tile.headers['cache-control']).toBe('no-cache');
-    const hashes = tileHashes(new Uint8Array(tile.rawPayload), 5);
-    const bundle = await t.app.inject({ method: 'GET', url: '/ledger/tile/entries/000.p/5' });
-    const entries = decodeEntryBundle(new Uint8Array(bundle.rawPayload), 5);
-    expect(entries.map((e) => Buffer.from(leafHash(e)).toString('hex'))).toEqual(
-      hashes.map((h) => Buffer.from(h).toString('hex')),
+    const { size, root } = await head();
+    const get = (path: string) => t.app.inject({ method: 'GET', url: `/ledger/${path}` });
+    // Every level-0 hash tile and its entry bundle, as C2SP tlog-tiles lays out a tree of `size`.
+    const leaves: Uint8Array[] = [];
+    const records: Record<string, unknown>[] = [];
+    const level0 = [...tilesForSize(BigInt(size))].filter((tile) => tile.level === 0);
+    expect(level0.length).toBe(2 * Math.ceil(size / TILE_WIDTH));
+    for (const tile of level0.filter((x) => x.kind === 'hash')) {
+      const res = await get(tilePath(0, tile.index, tile.width));
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      const hashes = tileHashes(new Uint8Array(res.rawPayload), tile.width);
+      const bundle = await get(entriesTilePath(tile.index, tile.width));
+      expect(bundle.statusCode).toBe(200);
+      const entries = decodeEntryBundle(new Uint8Array(bundle.rawPayload), tile.width);
+      expect(entries.map((e) => Buffer.from(leafHash(e)).toString('hex'))).toEqual(
+        hashes.map((h) => Buffer.from(h).toString('hex')),
+      );
+      leaves.push(...hashes);
+      for (const e of entries)
+        records.push(JSON.parse(new TextDecoder().decode(e)) as Record<string, unknown>);
+    }
+    expect(leaves).toHaveLength(size);
+    expect(Buffer.from(rootFromLeafHashes(leaves)).toString('base64')).toBe(root);
+    const keyEvents = records.filter(
+      (r) => (r as { envelope?: { payloadType?: string } }).envelope?.payloadType === KEY_EVENT,
     );
-    expect(Buffer.from(rootFromLeafHashes(hashes)).toString('base64')).toBe((await head()).root);
-    const record = JSON.parse(new TextDecoder().decode(entries[0])) as {
-      kind: string;
-      envelope: { payloadType: string };
-    };
-    expect(record).toMatchObject({
-      kind: 'statement',
-      envelope: { payloadType: 'application/vnd.concord.key-event+json' },
-    });
-    // Beyond the tree, and non-canonical paths, are 404.
-    expect((await t.app.inject({ method: 'GET', url: '/ledger/tile/0/000.p/6' })).statusCode).toBe(
-      404,
+    expect(keyEvents).toHaveLength(5);
+    for (const r of keyEvents) expect(r).toMatchObject({ kind: 'statement' });
+    // Beyond the tree (the tile a log one entry longer would have, or a full tile not yet
+    // complete), and non-canonical paths, are 404.
+    const grown = [...tilesForSize(BigInt(size + 1))].filter(
+      (x) => x.level === 0 && x.kind === 'hash',
     );
-    expect((await t.app.inject({ method: 'GET', url: '/ledger/tile/0/000' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/ledger/tile/0/0' })).statusCode).toBe(404);
+    const next = grown[grown.length - 1]!;
+    expect((await get(tilePath(0, next.index, next.width))).statusCode).toBe(404);
+    const incomplete = BigInt(Math.floor(size / TILE_WIDTH));
+    expect((await get(tilePath(0, incomplete))).statusCode).toBe(404);
+    expect((await get('tile/0/0')).statusCode).toBe(404);
   });
 
   it('gives each entry with an inclusion proof that verifies against the checkpoint', async () => {

@@ -26,10 +26,16 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
       payload: body,
     });
   const bodyOf = (note: string) => note.slice(0, note.indexOf('\n\n') + 1);
+  /** An add-checkpoint request body: the old size, one proof hash a line, a blank line, the note. */
+  const request = (old: number, proof: readonly string[], note: string) =>
+    [`old ${old}`, ...proof, '', note].join('\n');
+  /** The size of the log's settled demo checkpoint, the first one the witness sees. */
+  let base = 0;
 
   beforeAll(async () => {
     log = await createTestApp();
     await drain(log);
+    base = Number(parseCheckpoint(bodyOf(await checkpoint())).size);
     witness = await createTestApp({ demo: false });
     witness.deps.log = identityFromSignerKey(
       'witness.test/ledger',
@@ -53,9 +59,9 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
     expect(verifier).not.toBeNull();
     expect(verifiedCosignatures(res.body, bodyOf(note), verifier)).toHaveLength(1);
     // A cosignature over another body does not verify.
-    expect(
-      verifiedCosignatures(res.body, bodyOf(note).replace('\n5\n', '\n6\n'), verifier),
-    ).toHaveLength(0);
+    const other = bodyOf(note).replace(`\n${base}\n`, `\n${base + 1}\n`);
+    expect(other).not.toBe(bodyOf(note));
+    expect(verifiedCosignatures(res.body, other, verifier)).toHaveLength(0);
   });
 
   it('answers 409 with the size it knows when the old size is stale, and 400 when old > size', async () => {
@@ -63,8 +69,8 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
     const stale = await submit(`old 0\n\n${note}`);
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toBe('text/x.tlog.size');
-    expect(stale.body).toBe('5\n');
-    expect((await submit(`old 9\n\n${note}`)).statusCode).toBe(400);
+    expect(stale.body).toBe(`${base}\n`);
+    expect((await submit(`old ${base + 4}\n\n${note}`)).statusCode).toBe(400);
   });
 
   it('cosigns a grown log given a valid consistency proof, and refuses a bad one with 422', async () => {
@@ -74,14 +80,19 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
     const note = await checkpoint();
     const size = Number(parseCheckpoint(bodyOf(note)).size);
     const proof = (
-      await log.app.inject({ method: 'GET', url: `/api/v1/ledger/consistency?from=5&to=${size}` })
+      await log.app.inject({
+        method: 'GET',
+        url: `/api/v1/ledger/consistency?from=${base}&to=${size}`,
+      })
     ).json<{ hashes: string[] }>().hashes;
     const flipped = proof.map((h, i) =>
       i === 0 ? bytesToBase64(Buffer.from(h, 'base64').map((b, j) => (j === 0 ? b ^ 1 : b))) : h,
     );
-    expect((await submit(`old 5\n${flipped.join('\n')}\n\n${note}`)).statusCode).toBe(422);
-    expect((await submit(`old 5\n${proof.slice(1).join('\n')}\n\n${note}`)).statusCode).toBe(422);
-    const ok = await submit(`old 5\n${proof.join('\n')}\n\n${note}`);
+    expect(size).toBe(base + 1);
+    expect(proof.length).toBeGreaterThan(0);
+    expect((await submit(request(base, flipped, note))).statusCode).toBe(422);
+    expect((await submit(request(base, proof.slice(1), note))).statusCode).toBe(422);
+    const ok = await submit(request(base, proof, note));
     expect(ok.statusCode).toBe(200);
   });
 
@@ -94,10 +105,10 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
     ]);
     expect((await submit(`old 0\n\n${unknown}`)).statusCode).toBe(404);
     const impostor = generateSignerKey(log.deps.log.origin, seed('impostor'));
-    const forged = signCheckpoint({ origin: log.deps.log.origin, size: 99n, root }, [
+    const forged = signCheckpoint({ origin: log.deps.log.origin, size: BigInt(base + 99), root }, [
       parseSignerKey(impostor.signerKey),
     ]);
-    expect((await submit(`old 6\n\n${forged}`)).statusCode).toBe(403);
+    expect((await submit(`old ${base + 1}\n\n${forged}`)).statusCode).toBe(403);
     expect((await submit('garbage')).statusCode).toBe(400);
   });
 
@@ -108,9 +119,13 @@ describe(`witnessing (C2SP tlog-witness) (${dialectName})`, () => {
     const note = await checkpoint();
     const size = Number(parseCheckpoint(bodyOf(note)).size);
     const proof = (
-      await log.app.inject({ method: 'GET', url: `/api/v1/ledger/consistency?from=6&to=${size}` })
+      await log.app.inject({
+        method: 'GET',
+        url: `/api/v1/ledger/consistency?from=${base + 1}&to=${size}`,
+      })
     ).json<{ hashes: string[] }>().hashes;
-    const body = `old 6\n${proof.join('\n')}\n\n${note}`;
+    expect(size).toBe(base + 2);
+    const body = request(base + 1, proof, note);
     const codes = (await Promise.all([submit(body), submit(body), submit(body)]))
       .map((r) => r.statusCode)
       .sort();

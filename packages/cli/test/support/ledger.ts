@@ -16,6 +16,8 @@ export interface LedgerHead {
   size: number;
   root: string;
   checkpoint: string;
+  /** Submissions committed but not yet sequenced into the log. */
+  pending: number;
 }
 
 export async function ledgerHead(port: number): Promise<LedgerHead> {
@@ -34,6 +36,51 @@ export function waitForLedgerSize(port: number, size: number): Promise<LedgerHea
     },
     { timeoutMs: 30_000, intervalMs: 100 },
   );
+}
+
+/**
+ * Polls the log head until the node has settled: nothing is waiting to be sequenced, so the
+ * checkpoint covers everything committed (at start, the norms catalogue, the demo community's
+ * key registrations and its regime statements, whose number is not fixed). Two readings in a
+ * row must agree, as the head's size and queue length are not read in one transaction.
+ */
+export function waitForSettledLedger(port: number): Promise<LedgerHead> {
+  let previous: LedgerHead | undefined;
+  return waitFor(
+    `the ledger on port ${port} to settle (nothing pending)`,
+    async () => {
+      const head = await ledgerHead(port);
+      const settled = head.pending === 0 && previous?.pending === 0 && previous.size === head.size;
+      previous = head;
+      return settled ? head : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 100 },
+  );
+}
+
+export interface EntrySummary {
+  index: number;
+  kind: 'statement' | 'commitment';
+  payloadType: string;
+  participantId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  leafHash: string;
+}
+
+/** Every entry of the log (as the node summarises them), oldest first, page by page. */
+export async function listEntries(port: number): Promise<EntrySummary[]> {
+  const out: EntrySummary[] = [];
+  for (let before: number | null = null; ;) {
+    const query: string = before === null ? '' : `&before=${before}`;
+    const res = await request(port, 'GET', `/api/v1/ledger/entries?limit=200${query}`);
+    if (res.status !== 200)
+      throw new Error(`GET /api/v1/ledger/entries: ${res.status} ${res.body}`);
+    const page = res.json<{ items: EntrySummary[]; nextBefore: number | null }>();
+    out.push(...page.items);
+    if (page.nextBefore === null) return out.reverse();
+    before = page.nextBefore;
+  }
 }
 
 /** The raw 32-byte public key of a fresh Ed25519 key pair, base64. */

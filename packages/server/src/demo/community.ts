@@ -7,6 +7,7 @@ import { createParticipant } from '../modules/participants/service';
 import { createUser } from '../modules/users/service';
 import { registerKey } from '../modules/keys/service';
 import { DEMO_COMMUNITY, DEMO_PASSWORD } from './community.data';
+import { REGIME_DEMO, type DemoMembers, type DemoUser } from './regime';
 
 /** RFC 8410 §7: PKCS#8 prefix of an Ed25519 private key, followed by the 32-byte seed. */
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -49,6 +50,7 @@ export async function loadDemoCommunity(deps: Deps): Promise<DemoResult> {
 
 async function loadInto(deps: Deps, ctx: ReturnType<typeof systemContext>): Promise<DemoResult> {
   const logins: DemoLogin[] = [];
+  const members: DemoMembers = new Map();
   for (const p of DEMO_COMMUNITY) {
     const participant = await createParticipant(deps, ctx, {
       name: p.name,
@@ -58,14 +60,19 @@ async function loadInto(deps: Deps, ctx: ReturnType<typeof systemContext>): Prom
       description: p.description,
       website: p.website,
     });
+    const userIds: string[] = [];
+    const users: DemoUser[] = [];
+    members.set(p.slug, { participantId: participant.id, kind: p.kind, userIds, users });
     for (const u of p.users) {
-      await createUser(deps, ctx, {
+      const user = await createUser(deps, ctx, {
         participantId: participant.id,
         email: u.email,
         displayName: u.displayName,
         roles: u.roles,
         password: DEMO_PASSWORD,
       });
+      userIds.push(user.id);
+      users.push({ id: user.id, email: u.email, displayName: u.displayName, roles: u.roles });
       logins.push({
         participant: p.name,
         kind: p.kind,
@@ -81,6 +88,7 @@ async function loadInto(deps: Deps, ctx: ReturnType<typeof systemContext>): Prom
       });
     }
   }
+  for (const load of REGIME_DEMO) await load(deps, members);
   return { loaded: true, logins, password: DEMO_PASSWORD };
 }
 

@@ -10,6 +10,7 @@ import { demoKeyPair, loadDemoCommunity } from '../../src/demo/community';
 import { DEMO_PASSWORD } from '../../src/demo/community.data';
 import { createTestDatabase } from './database';
 import { initLedger, sequenceBatch, testIdentity } from '../../src/modules/ledger';
+import { seedCatalogue } from '../../src/modules/norms/seed';
 
 export const ADMIN = 'admin@secretariat.example';
 export const ESTONIA = 'diplomat@estonia.example';
@@ -39,6 +40,7 @@ export async function createTestApp(
     log: testIdentity(),
   };
   await initLedger(deps);
+  await seedCatalogue(deps);
   if (options.demo !== false) await loadDemoCommunity(deps);
   const { app } = await buildApp(deps, { webDir: null });
   await app.ready();
@@ -86,22 +88,18 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   return `concord_session=${c.value}`;
 }
 
-const TABLES = [
-  'participants',
-  'users',
-  'sessions',
-  'api_tokens',
-  'participant_keys',
-  'audit_events',
-  'rate_limits',
-];
-
 /** Every row of every table: "nothing changed" means two snapshots are equal. */
 export async function snapshot(deps: Deps): Promise<Record<string, unknown[]>> {
+  const tables = await deps.database.db.execute(
+    sql.raw(
+      `select table_name as name from information_schema.tables
+       where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
+  );
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) {
-    const r = await deps.database.db.execute(sql.raw(`select * from ${t} order by 1`));
-    out[t] = (r as { rows: unknown[] }).rows;
+  for (const { name } of (tables as { rows: { name: string }[] }).rows) {
+    const r = await deps.database.db.execute(sql.raw(`select * from "${name}" order by 1`));
+    out[name] = (r as { rows: unknown[] }).rows;
   }
   return out;
 }

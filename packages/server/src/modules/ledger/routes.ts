@@ -7,12 +7,13 @@ import { DomainError, invalid, notFound } from '../../errors';
 import {
   checkpointAt,
   latestCheckpoint,
+  queueLength,
   readEntry,
   readState,
   recentEntries,
   type EntryRow,
 } from './store';
-import { consistencyProof, inclusionProof } from './proofs';
+import { consistencyProof, inclusionProof, nodeCacheOf } from './proofs';
 import { publishStatement } from './publish';
 import { ctxOf } from '../../http/context';
 
@@ -40,6 +41,7 @@ const LedgerHead = Type.Object({
   }),
   cosignatures: Type.Array(Type.String()),
   updatedAt: Timestamp,
+  pending: Type.Integer({ description: 'Submissions committed but not yet in the log' }),
 });
 
 const summarise = (e: EntryRow) => ({
@@ -64,6 +66,8 @@ function decodeRecord(data: Uint8Array): unknown {
 
 export function ledgerApiRoutes(app: App, deps: Deps): void {
   const tags = ['Ledger'];
+  const cacheBytes = deps.config.ledgerNodeCacheMb * 1024 * 1024;
+  const proofCache = () => (cacheBytes > 0 ? nodeCacheOf(deps.database.db, cacheBytes) : null);
   app.get('/ledger', {
     config: { auth: 'public' },
     schema: {
@@ -72,12 +76,14 @@ export function ledgerApiRoutes(app: App, deps: Deps): void {
       response: responses({ 200: LedgerHead }),
     },
     handler: async () => {
-      const [state, cp] = [
+      const [state, cp, pending] = [
         await readState(deps.database.db),
         await latestCheckpoint(deps.database.db),
+        await queueLength(deps.database.db),
       ];
       if (!state || !cp) throw notFound('Ledger');
       return {
+        pending,
         origin: state.origin,
         verifierKey: state.verifierKey,
         size: cp.size,
@@ -141,7 +147,7 @@ export function ledgerApiRoutes(app: App, deps: Deps): void {
       const entry = await readEntry(db, req.params.index);
       const cp = await latestCheckpoint(db);
       if (!entry || !cp || entry.idx >= cp.size) throw notFound('Entry');
-      const hashes = await inclusionProof(db, entry.idx, cp.size);
+      const hashes = await inclusionProof(db, entry.idx, cp.size, proofCache());
       return {
         ...summarise(entry),
         data: bytesToBase64(entry.data),
@@ -182,7 +188,7 @@ export function ledgerApiRoutes(app: App, deps: Deps): void {
       const [a, b] = [await checkpointAt(db, from), await checkpointAt(db, to)];
       if (!a) throw new DomainError('NOT_FOUND', `No checkpoint of size ${from}`);
       if (!b) throw new DomainError('NOT_FOUND', `No checkpoint of size ${to}`);
-      const hashes = await consistencyProof(db, from, to);
+      const hashes = await consistencyProof(db, from, to, proofCache());
       return {
         from,
         to,

@@ -96,18 +96,23 @@ export async function recordNodeStatement(
   });
 }
 
+export interface VerifiedStatement {
+  envelope: Envelope;
+  payloadType: string;
+  payload: unknown;
+  keyId: string;
+}
+
 /**
- * A statement a participant signed with one of its registered keys. The key must be active
- * now: statements signed with a revoked key are refused (those logged before the revocation
- * stay valid). The key row is share-locked so a revocation cannot slip in before this commits.
+ * Checks that an envelope is signed by one of the participant's keys that is active now,
+ * without logging it (a caller may log a commitment to it instead). The key row is
+ * share-locked so a revocation cannot slip in before the caller's transaction commits.
  */
-export async function recordParticipantStatement(
+export async function verifyParticipantEnvelope(
   tx: Db,
-  deps: Deps,
   participantId: string,
   rawEnvelope: unknown,
-  subject: Omit<Subject, 'participantId'> = {},
-): Promise<PendingEntry & { payloadType: string; payload: unknown; keyId: string }> {
+): Promise<VerifiedStatement> {
   let envelope: Envelope;
   try {
     envelope = parseEnvelope(rawEnvelope);
@@ -127,35 +132,54 @@ export async function recordParticipantStatement(
       )})`,
     )
     .for('share');
-  const key = keys[0];
-  if (!key)
+  if (keys.length === 0)
     throw new LedgerServiceError('UNKNOWN_KEY', 'The envelope is not signed by a registered key');
-  if (key.participantId !== participantId) {
+  const own = keys.filter((k) => k.participantId === participantId);
+  if (own.length === 0) {
     throw new LedgerServiceError(
       'KEY_NOT_OF_PARTICIPANT',
       'The signing key belongs to another participant',
     );
   }
-  if (key.status !== 'active')
-    throw new LedgerServiceError('KEY_REVOKED', 'The signing key has been revoked');
-  let verified: { payloadType: string; payload: unknown };
+  const key = own.find((k) => k.status === 'active');
+  if (!key) throw new LedgerServiceError('KEY_REVOKED', 'The signing key has been revoked');
   try {
     const result = verifyStatement(envelope, (keyid) =>
       keyid === key.fingerprint ? Buffer.from(key.publicKey, 'base64') : null,
     );
     if (!result.keyids.includes(key.fingerprint))
       throw new Error('no signature by the registered key');
-    verified = result;
+    return {
+      envelope,
+      payloadType: result.payloadType,
+      payload: result.payload,
+      keyId: key.fingerprint,
+    };
   } catch (err) {
     throw new LedgerServiceError(
       'BAD_SIGNATURE',
       `The envelope's signature does not verify: ${(err as Error).message}`,
     );
   }
-  const pending = await submit(tx, deps, statementLeaf(envelope), {
+}
+
+/**
+ * A statement a participant signed with one of its registered keys. The key must be active
+ * now: statements signed with a revoked key are refused (those logged before the revocation
+ * stay valid).
+ */
+export async function recordParticipantStatement(
+  tx: Db,
+  deps: Deps,
+  participantId: string,
+  rawEnvelope: unknown,
+  subject: Omit<Subject, 'participantId'> = {},
+): Promise<PendingEntry & { payloadType: string; payload: unknown; keyId: string }> {
+  const verified = await verifyParticipantEnvelope(tx, participantId, rawEnvelope);
+  const pending = await submit(tx, deps, statementLeaf(verified.envelope), {
     kind: 'statement',
-    payloadType: envelope.payloadType,
-    keyId: key.fingerprint,
+    payloadType: verified.envelope.payloadType,
+    keyId: verified.keyId,
     participantId,
     ...subject,
   });
@@ -163,7 +187,7 @@ export async function recordParticipantStatement(
     ...pending,
     payloadType: verified.payloadType,
     payload: verified.payload,
-    keyId: key.fingerprint,
+    keyId: verified.keyId,
   };
 }
 
