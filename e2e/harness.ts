@@ -18,6 +18,7 @@ import {
   initLedger,
   testIdentity,
   Sequencer,
+  seedCatalogue,
 } from '@concord/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +47,8 @@ export async function startTestServer(): Promise<TestServer> {
     log: testIdentity(),
   };
   await initLedger(deps);
+  // As `concord serve` does: the shipped norms and glossary before the demo that refers to them.
+  await seedCatalogue(deps);
   await loadDemoCommunity(deps);
   // The sequencer logs the demo's key registrations (and anything the browser adds).
   const sequencer = new Sequencer(deps, { batchMs: 50 });

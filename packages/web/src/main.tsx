@@ -8,6 +8,9 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/shared.css';
+import './styles/norms-doctrines.css';
+import './styles/glossary-directory.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

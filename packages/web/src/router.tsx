@@ -20,6 +20,28 @@ import { TokensPage } from './pages/account/tokens-page';
 import { ChangePasswordPage } from './pages/account/change-password-page';
 import { LedgerPage } from './pages/ledger/ledger-page';
 import { EntryPage } from './pages/ledger/entry-page';
+import { NormsPage } from './pages/norms/norms-page';
+import { NormPage } from './pages/norms/norm-page';
+import { NormVersionPage } from './pages/norms/norm-version-page';
+import { AmendmentsPage } from './pages/norms/amendments-page';
+import { ProposeAmendmentPage } from './pages/norms/propose-amendment-page';
+import { AmendmentPage } from './pages/norms/amendment-page';
+import { DoctrinesPage } from './pages/doctrines/doctrines-page';
+import { DoctrinePage } from './pages/doctrines/doctrine-page';
+import { DoctrineComparePage } from './pages/doctrines/doctrine-compare-page';
+import { MatrixPage } from './pages/doctrines/matrix-page';
+import { PublishDoctrinePage } from './pages/doctrines/publish-page';
+import { GlossaryPage } from './pages/glossary/glossary-page';
+import { TermPage } from './pages/glossary/term-page';
+import { DivergencePage } from './pages/glossary/divergence-page';
+import { AlignmentPage } from './pages/glossary/alignment-page';
+import { ContactsPage } from './pages/directory/contacts-page';
+import { MyContactsPage } from './pages/directory/my-contacts-page';
+import { PingTasksPage } from './pages/directory/ping-tasks-page';
+import { PingDashboardPage } from './pages/directory/ping-dashboard-page';
+import { MessagesPage } from './pages/directory/messages-page';
+import { ComposeMessagePage } from './pages/directory/compose-message-page';
+import { MessagePage } from './pages/directory/message-page';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -41,6 +63,50 @@ export const routes: RouteObject[] = [
             path: module.path.slice(1),
             element: <ModulePage module={module} />,
           })),
+          {
+            path: 'norms',
+            children: [
+              { index: true, element: <NormsPage /> },
+              { path: 'amendments', element: <AmendmentsPage /> },
+              { path: 'amendments/new', element: <ProposeAmendmentPage /> },
+              { path: 'amendments/:amendmentId', element: <AmendmentPage /> },
+              { path: ':normId', element: <NormPage /> },
+              { path: ':normId/versions/:version', element: <NormVersionPage /> },
+            ],
+          },
+          {
+            path: 'doctrines',
+            children: [
+              { index: true, element: <DoctrinesPage /> },
+              { path: 'matrix', element: <MatrixPage /> },
+              { path: 'publish', element: <PublishDoctrinePage /> },
+              { path: ':participantId', element: <DoctrinePage /> },
+              { path: ':participantId/versions/:version', element: <DoctrinePage /> },
+              { path: ':participantId/compare', element: <DoctrineComparePage /> },
+            ],
+          },
+          {
+            path: 'glossary',
+            children: [
+              { index: true, element: <GlossaryPage /> },
+              { path: 'divergence', element: <DivergencePage /> },
+              { path: 'alignment', element: <AlignmentPage /> },
+              { path: ':termId', element: <TermPage /> },
+            ],
+          },
+          {
+            path: 'directory',
+            children: [
+              { index: true, element: <ContactsPage /> },
+              { path: 'mine', element: <MyContactsPage /> },
+              { path: 'pings', element: <PingTasksPage /> },
+              { path: 'pings/dashboard', element: <PingDashboardPage /> },
+              { path: 'messages', element: <MessagesPage box="inbox" /> },
+              { path: 'messages/sent', element: <MessagesPage box="sent" /> },
+              { path: 'messages/new', element: <ComposeMessagePage /> },
+              { path: 'messages/:messageId', element: <MessagePage /> },
+            ],
+          },
           {
             // `/ledger` itself is the server's tlog-tiles API, so the pages live beside it.
             path: 'transparency-log',

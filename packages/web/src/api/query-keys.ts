@@ -19,6 +19,47 @@ export const queryKeys = {
     all: ['audit'] as const,
     list: (query: object) => ['audit', 'list', query] as const,
   },
+  norms: {
+    all: ['norms'] as const,
+    list: (query: object) => ['norms', 'list', query] as const,
+    everything: ['norms', 'everything'] as const,
+    vocabulary: ['norms', 'vocabulary'] as const,
+    detail: (id: string) => ['norms', 'detail', id] as const,
+    amendments: (query: object) => ['norms', 'amendments', query] as const,
+    amendment: (id: string) => ['norms', 'amendment', id] as const,
+  },
+  glossary: {
+    all: ['glossary'] as const,
+    list: (query: object) => ['glossary', 'list', query] as const,
+    everything: ['glossary', 'everything'] as const,
+    detail: (id: string, threshold?: number) =>
+      ['glossary', 'detail', id, threshold ?? null] as const,
+    divergence: (query: object) => ['glossary', 'divergence', query] as const,
+    alignment: (query: object) => ['glossary', 'alignment', query] as const,
+  },
+  doctrines: {
+    all: ['doctrines'] as const,
+    list: (query: object) => ['doctrines', 'list', query] as const,
+    versions: (participantId: string, query: object) =>
+      ['doctrines', 'versions', participantId, query] as const,
+    version: (participantId: string, version: number) =>
+      ['doctrines', 'version', participantId, version] as const,
+    diff: (participantId: string, range: { from: number; to: number }) =>
+      ['doctrines', 'diff', participantId, range.from, range.to] as const,
+    matrix: (query: object) => ['doctrines', 'matrix', query] as const,
+  },
+  directory: {
+    all: ['directory'] as const,
+    contacts: (query: object) => ['directory', 'contacts', query] as const,
+    tasks: (query: object) => ['directory', 'tasks', query] as const,
+    stats: (rounds: number | null) => ['directory', 'stats', rounds] as const,
+    rounds: (query: object) => ['directory', 'rounds', query] as const,
+    round: (id: string) => ['directory', 'round', id] as const,
+    messages: (query: object) => ['directory', 'messages', query] as const,
+    message: (id: string) => ['directory', 'message', id] as const,
+    thread: (threadId: string) => ['directory', 'thread', threadId] as const,
+    templates: ['directory', 'templates'] as const,
+  },
   ledger: {
     all: ['ledger'] as const,
     head: ['ledger', 'head'] as const,

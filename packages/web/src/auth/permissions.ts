@@ -19,3 +19,12 @@ export const canManageParticipant = (me: Me, participantId: string): boolean =>
 export const canChangeParticipantStatus = (me: Me): boolean => isPlatformAdmin(me);
 
 export const canViewAudit = (me: Me): boolean => canAdminister(me);
+
+/** States and regional organisations publish doctrines, through their admins and members. */
+export const canPublishDoctrine = (me: Me): boolean =>
+  (me.participant.kind === 'state' || me.participant.kind === 'regional_organisation') &&
+  (me.roles.includes('admin') || me.roles.includes('member'));
+
+/** Accounts that only watch take no part in amendments, messages or definitions. */
+export const isObserverOnly = (me: Me): boolean =>
+  me.roles.length > 0 && me.roles.every((role) => role === 'observer');

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ApiError } from '@concord/api-client';
-import { NO_ERRORS, checkFields, hasErrors, toFormErrors } from './form-errors';
+import { NO_ERRORS, checkFields, hasErrors, renameFieldErrors, toFormErrors } from './form-errors';
 
 const LABELS = { email: 'Email address', roles: 'Roles', password: 'Password' };
 
@@ -81,5 +81,30 @@ describe('checkFields', () => {
     expect(result.fields).toEqual({ email: 'Enter an email address' });
     expect(hasErrors(result)).toBe(true);
     expect(hasErrors(checkFields([['email', false, 'x']]))).toBe(false);
+  });
+});
+
+describe('renameFieldErrors', () => {
+  it('renames field paths so nested API fields land on the form’s own fields', () => {
+    const error = new ApiError({
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      title: 'Invalid',
+      detail: '',
+      fieldErrors: [
+        { field: 'channels.email', message: 'is not an e-mail address' },
+        { field: 'name', message: 'is required' },
+      ],
+    });
+    const renamed = renameFieldErrors(error, (f) => f.replace(/^channels\./, ''));
+    expect(toFormErrors(renamed, { email: 'Email', name: 'Name' }).fields).toEqual({
+      email: 'Email is not an e-mail address',
+      name: 'Name is required',
+    });
+  });
+
+  it('leaves other errors alone', () => {
+    const plain = new Error('boom');
+    expect(renameFieldErrors(plain, (f) => f)).toBe(plain);
   });
 });

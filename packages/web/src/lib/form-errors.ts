@@ -1,4 +1,4 @@
-import { isApiError } from '@concord/api-client';
+import { ApiError, isApiError } from '@concord/api-client';
 
 export interface FormErrors {
   /** A message about the form as a whole, when no field is to blame. */
@@ -77,4 +77,21 @@ export function checkFields(
     if (failed) fields[field] ??= message;
   }
   return { summary: null, fields, requestId: null };
+}
+
+/**
+ * The same problem with its field paths renamed, for forms whose fields are not named as the
+ * API's (`channels.email` → `email`). Anything that is not an ApiError is returned unchanged.
+ */
+export function renameFieldErrors(error: unknown, rename: (field: string) => string): unknown {
+  if (!isApiError(error)) return error;
+  return new ApiError({
+    status: error.status,
+    code: error.code,
+    title: error.title,
+    detail: error.detail,
+    requestId: error.requestId,
+    extensions: { ...error.extensions },
+    fieldErrors: error.fieldErrors.map((item) => ({ ...item, field: rename(item.field) })),
+  });
 }

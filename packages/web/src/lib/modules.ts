@@ -32,7 +32,7 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
       'Amendment proposals, comments, endorsements and recorded adoption',
     ],
     icon: 'shield',
-    available: false,
+    available: true,
   },
   {
     id: 'doctrines',
@@ -47,7 +47,22 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
       'Answers to allegations, on the record',
     ],
     icon: 'building',
-    available: false,
+    available: true,
+  },
+  {
+    id: 'glossary',
+    label: 'Glossary',
+    path: '/glossary',
+    hint: 'Harmonised definitions',
+    summary:
+      'The shared glossary of harmonised definitions and thresholds that the norms rely on, with each participant’s own domestic definition beside it, how similar the two are, and where they diverge.',
+    uses: [
+      'Harmonised definitions and thresholds',
+      'Each participant’s domestic definitions, side by side',
+      'Divergence and alignment reports',
+    ],
+    icon: 'search',
+    available: true,
   },
   {
     id: 'directory',
@@ -61,7 +76,7 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
       'Scheduled reachability tests and their acknowledgements',
     ],
     icon: 'users',
-    available: false,
+    available: true,
   },
   {
     id: 'incidents',

@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@concord/api-client';
 import { useLedgerEntry, useLedgerHead } from '../../api/ledger';
-import type { LedgerEntry, LedgerHead } from '../../api/ledger';
-import { useParticipantKeys } from '../../api/participants';
+import type { LedgerEntry } from '../../api/ledger';
 import { Badge } from '../../components/badge';
 import { PageHeader } from '../../components/page-header';
 import { recordPageFallback } from '../../components/record-page-fallback';
@@ -14,12 +13,12 @@ import {
   base64ToHex,
   decodeLeaf,
   describeEntry,
-  nodeStatementKey,
   parseIndex,
   tryBase64,
   verifyEntry,
 } from '../../lib/ledger';
-import type { DecodedLeaf, StatementKeyLookup } from '../../lib/ledger';
+import type { DecodedLeaf } from '../../lib/ledger';
+import { useStatementKeys } from '../../hooks/use-statement-keys';
 import { EntryVerificationPanel } from './entry-verification';
 import { KIND_LABELS } from './ledger-entries';
 import { shortId, useParticipantNames } from './participant-names';
@@ -55,40 +54,6 @@ function NoSuchEntry({ label, size }: { label: string; size: number | undefined 
       </p>
     </EmptyState>
   );
-}
-
-/**
- * Who signed a statement, from the keys this browser can know: the node's own key (it signs
- * key events with its checkpoint key) and, for signed-in users, the participant's keys.
- */
-function useStatementKeys(entry: LedgerEntry | undefined, head: LedgerHead | undefined) {
-  const nodeKey = useMemo(() => (head ? nodeStatementKey(head.verifierKey) : null), [head]);
-  const participantId = entry?.participantId ?? null;
-  const byParticipant =
-    entry?.kind === 'statement' &&
-    participantId !== null &&
-    entry.keyId !== null &&
-    entry.keyId !== nodeKey?.keyId;
-  const keys = useParticipantKeys(participantId ?? '', byParticipant);
-
-  const participantKeys = keys.data?.items;
-  const lookup = useMemo<StatementKeyLookup>(
-    () => (keyId) => {
-      if (nodeKey && keyId === nodeKey.keyId) {
-        return { publicKey: nodeKey.publicKey, owner: 'this node' };
-      }
-      const key = participantKeys?.find((k) => k.fingerprint === keyId);
-      const publicKey = key ? tryBase64(key.publicKey) : null;
-      return key && publicKey ? { publicKey, owner: `the key “${key.label}”` } : null;
-    },
-    [nodeKey, participantKeys],
-  );
-  const signerName = (keyId: string): string | null => {
-    if (nodeKey && keyId === nodeKey.keyId) return 'This node’s key; it also signs the checkpoints';
-    const key = participantKeys?.find((k) => k.fingerprint === keyId);
-    return key ? `${key.label} (${key.status})` : null;
-  };
-  return { lookup, signerName, loading: keys.isLoading };
 }
 
 function EntryFacts({

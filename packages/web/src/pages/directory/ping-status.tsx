@@ -1,0 +1,16 @@
+import type { PingTaskStatus } from '../../api/directory';
+import { TASK_STATUS_LABELS } from '../../api/directory';
+import { Badge } from '../../components/badge';
+import type { BadgeTone } from '../../components/badge';
+
+const TONES: Record<PingTaskStatus, BadgeTone> = {
+  acknowledged: 'success',
+  late: 'warning',
+  pending: 'info',
+  overdue: 'danger',
+  missed: 'danger',
+};
+
+export function TaskStatusBadge({ status }: { status: PingTaskStatus }) {
+  return <Badge tone={TONES[status]}>{TASK_STATUS_LABELS[status]}</Badge>;
+}
