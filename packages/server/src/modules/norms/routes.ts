@@ -6,12 +6,11 @@ import { ctxOf } from '../../http/context';
 import { IdParams, pageOf, responses } from '../../http/schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/cursor';
 import './problems';
+import { browseAmendments, getAmendment } from './amendment-view';
 import {
-  browseAmendments,
   commentOnAmendment,
   decideAmendment,
   endorseAmendment,
-  getAmendment,
   proposeAmendment,
   withdrawAmendment,
   type ProposeInput,

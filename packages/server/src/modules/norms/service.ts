@@ -5,7 +5,7 @@ import type { RequestContext } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
 import { notFound } from '../../errors';
 import { decodeCursor, toPage, type Page } from '../../lib/cursor';
-import { presentAmendmentSummary } from './amendments';
+import { presentAmendmentSummary } from './amendment-view';
 import { normPolicy } from './policy';
 import {
   findNorm,
@@ -119,13 +119,17 @@ export async function allNorms(deps: Deps, ctx: RequestContext): Promise<NormVie
   return (await listNorms(deps.database.db, {}, 10_000)).map(presentNorm);
 }
 
-export async function loadNorm(db: Db, id: string): Promise<NormWithVersion | null> {
+/** A norm with its current version and, newest first, every version. */
+export async function loadNorm(
+  db: Db,
+  id: string,
+): Promise<(NormWithVersion & { versions: Awaited<ReturnType<typeof normVersionsOf>> }) | null> {
   const norm = await findNorm(db, id);
   if (!norm) return null;
   const versions = await normVersionsOf(db, id);
   const current = versions.find((v) => v.version === norm.currentVersion);
   if (!current) throw new Error(`norm ${id} has no version ${norm.currentVersion}`);
-  return { ...norm, current, ledgerIndex: current.ledgerIndex };
+  return { ...norm, current, ledgerIndex: current.ledgerIndex, versions };
 }
 
 export async function getNorm(deps: Deps, ctx: RequestContext, id: string) {
@@ -133,11 +137,10 @@ export async function getNorm(deps: Deps, ctx: RequestContext, id: string) {
   const db = deps.database.db;
   const norm = await loadNorm(db, id);
   if (!norm) throw notFound('Norm');
-  const versions = await normVersionsOf(db, id);
   const amendments = await listAmendments(db, { normId: id }, 200);
   return {
     ...presentNorm(norm),
-    versions: versions.map(presentVersion),
+    versions: norm.versions.map(presentVersion),
     amendments: amendments.map(presentAmendmentSummary),
   };
 }

@@ -127,6 +127,7 @@ export interface AmendmentListRow extends AmendmentRow {
 }
 
 export interface AmendmentFilter {
+  id?: string;
   status?: string;
   normId?: string;
   kind?: string;
@@ -143,6 +144,7 @@ export async function listAmendments(
   limit: number,
 ): Promise<AmendmentListRow[]> {
   const where: SQL[] = [];
+  if (f.id) where.push(eq(normAmendments.id, f.id));
   if (f.status) where.push(eq(normAmendments.status, f.status));
   if (f.normId) where.push(eq(normAmendments.normId, f.normId));
   if (f.kind) where.push(eq(normAmendments.kind, f.kind));
