@@ -60,6 +60,8 @@ export interface Config {
   directoryJobIntervalSeconds: number;
   /** How long a webhook delivery may take before it counts as failed. */
   webhookTimeoutMs: number;
+  /** Webhooks may point to private, loopback and reserved addresses (off: SSRF guard on). */
+  webhookAllowPrivate: boolean;
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -239,6 +241,7 @@ export function loadConfig(
       100,
       60_000,
     ),
+    webhookAllowPrivate: bool(env, 'CONCORD_WEBHOOK_ALLOW_PRIVATE', false),
   };
 }
 
@@ -290,5 +293,9 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   [
     'CONCORD_WEBHOOK_TIMEOUT_MS',
     `webhook delivery timeout (default ${DEFAULT_WEBHOOK_TIMEOUT_MS})`,
+  ],
+  [
+    'CONCORD_WEBHOOK_ALLOW_PRIVATE',
+    'let webhooks reach private, loopback and reserved addresses (default 0: refused)',
   ],
 ];

@@ -387,13 +387,17 @@ describe(`directory: delivery settings (${dialectName})`, () => {
     expect(removed.json()).toMatchObject({ webhookUrl: null, webhookSecretSet: false });
   });
 
-  it('accepts https or loopback http only, naming the field', async () => {
+  it('accepts https to public hosts only (private addresses are refused by default), naming the field', async () => {
     const before = await snapshot(t.deps);
     for (const webhookUrl of [
       'http://hooks.mfa.estonia.example/concord',
       'https://user:pw@hooks.example/',
       'ftp://hooks.example/',
       'not a url',
+      'http://127.0.0.1:9/hook',
+      'https://10.0.0.5/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/hook',
     ]) {
       const res = await put(estonia, { webhookUrl });
       expect(res.statusCode, webhookUrl).toBe(400);
@@ -401,7 +405,7 @@ describe(`directory: delivery settings (${dialectName})`, () => {
     }
     expect((await put(estonia, { webhookUrl: null, rotateSecret: true })).statusCode).toBe(400);
     expect(await snapshot(t.deps)).toEqual(before);
-    expect((await put(estonia, { webhookUrl: 'http://127.0.0.1:9/hook' })).statusCode).toBe(200);
+    expect((await put(estonia, { webhookUrl: 'https://203.0.114.9/hook' })).statusCode).toBe(200);
   });
 
   it('lets only the participant’s administrators change them', async () => {

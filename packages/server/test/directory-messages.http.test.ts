@@ -381,7 +381,9 @@ describe(`directory: messages pushed to a webhook (${dialectName})`, () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 30 } });
+    t = await createTestApp({
+      config: { sessionIdleMinutes: 60 * 24 * 30, webhookAllowPrivate: true },
+    });
     [estonia, kenya] = await Promise.all([login(t.app, ESTONIA), login(t.app, KENYA)]);
   });
   afterAll(async () => {

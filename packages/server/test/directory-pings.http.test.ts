@@ -164,7 +164,12 @@ describe(`directory: ping tests (${dialectName})`, () => {
   beforeAll(async () => {
     [smtp, hooks] = await Promise.all([startSmtp(), startHooks()]);
     t = await createTestApp({
-      config: { smtpUrl: smtp.url, sessionIdleMinutes: 60 * 24 * 30, webhookTimeoutMs: 2000 },
+      config: {
+        smtpUrl: smtp.url,
+        sessionIdleMinutes: 60 * 24 * 30,
+        webhookTimeoutMs: 2000,
+        webhookAllowPrivate: true,
+      },
     });
     [admin, estonia, kenya, observer, vendor] = await Promise.all([
       login(t.app, ADMIN),

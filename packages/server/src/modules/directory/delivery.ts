@@ -3,6 +3,8 @@
  * CONCORD_SMTP_URL is set) and the participant's webhook (signed; see webhook.ts). Failures
  * are reported, never thrown: an announcement that does not arrive is retried by the job.
  */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config';
 import type { Deps } from '../../deps';
@@ -13,6 +15,7 @@ import {
   signatureHeader,
   webhookUrlProblem,
 } from './webhook';
+import { guardedLookup, ipLiteralOf, isPublicAddress } from './address-guard';
 
 export interface Outcome {
   ok: boolean;
@@ -65,7 +68,12 @@ export interface WebhookTarget {
   secret: string;
 }
 
-/** POSTs one signed JSON event. Redirects are not followed: the URL given is the receiver. */
+/**
+ * POSTs one signed JSON event. Redirects are not followed: the URL given is the receiver.
+ * Unless non-public addresses are allowed, the connection is made only to an address that
+ * `guardedLookup` accepted (address-guard.ts), so a name that resolves to a private address —
+ * at save time or later — is refused.
+ */
 export async function postWebhook(
   deps: Deps,
   target: WebhookTarget,
@@ -73,27 +81,54 @@ export async function postWebhook(
   deliveryId: string,
   payload: unknown,
 ): Promise<Outcome> {
-  const problem = webhookUrlProblem(target.url);
+  const allowPrivate = deps.config.webhookAllowPrivate;
+  const problem = webhookUrlProblem(target.url, { allowPrivate });
   if (problem) return { ok: false, detail: `webhook URL ${problem}` };
+  const url = new URL(target.url);
+  const literal = ipLiteralOf(url.hostname);
+  if (!allowPrivate && literal !== null && !isPublicAddress(literal)) {
+    return { ok: false, detail: `webhook URL must not point to ${literal}` };
+  }
   const body = JSON.stringify({ event, deliveryId, ...(payload as object) });
-  try {
-    const res = await fetch(target.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(deps.config.webhookTimeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Concord-Webhook/1',
-        [EVENT_HEADER]: event,
-        [DELIVERY_HEADER]: deliveryId,
-        [SIGNATURE_HEADER]: signatureHeader(target.secret, body, deps.clock.now()),
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'user-agent': 'Concord-Webhook/1',
+    [EVENT_HEADER]: event,
+    [DELIVERY_HEADER]: deliveryId,
+    [SIGNATURE_HEADER]: signatureHeader(target.secret, body, deps.clock.now()),
+  };
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<Outcome>((resolve) => {
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers,
+        ...(allowPrivate ? {} : { lookup: guardedLookup }),
+        agent: false,
       },
-      body,
+      (res) => {
+        clearTimeout(deadline);
+        res.resume();
+        const status = res.statusCode ?? 0;
+        resolve({ ok: status >= 200 && status < 300, detail: `HTTP ${status}` });
+      },
+    );
+    const deadline = setTimeout(
+      () => req.destroy(new TimeoutError()),
+      deps.config.webhookTimeoutMs,
+    );
+    req.on('error', (err) => {
+      clearTimeout(deadline);
+      resolve({ ok: false, detail: err instanceof TimeoutError ? 'timeout' : err.message });
     });
-    await res.body?.cancel();
-    return { ok: res.status >= 200 && res.status < 300, detail: `HTTP ${res.status}` };
-  } catch (err) {
-    const e = err as Error;
-    return { ok: false, detail: e.name === 'TimeoutError' ? 'timeout' : e.message };
+    req.end(body);
+  });
+}
+
+class TimeoutError extends Error {
+  constructor() {
+    super('timeout');
   }
 }

@@ -51,7 +51,7 @@ export async function updateMySettings(
   authorize(settingsPolicy, ctx.actor, 'update', { participantId });
   const url = input.webhookUrl?.trim() || null;
   if (url !== null) {
-    const problem = webhookUrlProblem(url);
+    const problem = webhookUrlProblem(url, { allowPrivate: deps.config.webhookAllowPrivate });
     if (problem) throw invalid('webhookUrl', problem);
   } else if (input.rotateSecret) {
     throw invalid('rotateSecret', 'there is no webhook to sign for');

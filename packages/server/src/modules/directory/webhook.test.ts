@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hmacSha256Hex, signatureHeader, verifySignature, webhookUrlProblem } from './webhook';
 
+const LAB = { allowPrivate: true };
+const GUARDED = { allowPrivate: false };
+
 describe('webhook URLs', () => {
   it.each([
     'https://hooks.mfa.example/concord',
@@ -8,7 +11,7 @@ describe('webhook URLs', () => {
     'http://localhost/hook',
     'http://[::1]:9000/',
   ])('accepts %s', (url) => {
-    expect(webhookUrlProblem(url)).toBeNull();
+    expect(webhookUrlProblem(url, LAB)).toBeNull();
   });
   it.each([
     ['http://hooks.mfa.example/concord', 'must use https'],
@@ -17,8 +20,31 @@ describe('webhook URLs', () => {
     ['https://hooks.mfa.example/#x', 'must not contain a fragment'],
     ['not a url', 'is not a URL'],
   ])('refuses %s', (url, problem) => {
-    expect(webhookUrlProblem(url)).toContain(problem);
+    expect(webhookUrlProblem(url, LAB)).toContain(problem);
   });
+});
+
+describe('webhook URLs with the address guard on (the default)', () => {
+  it.each([
+    'http://127.0.0.1:8443/hook',
+    'http://localhost/hook',
+    'https://[::1]:9000/',
+    'https://10.1.2.3/hook',
+    'https://169.254.169.254/latest/meta-data',
+    'https://192.168.0.10/',
+    'https://[fd00::1]/',
+    'https://[::ffff:10.0.0.1]/',
+  ])('refuses %s', (url) => {
+    expect(webhookUrlProblem(url, GUARDED)).toBe(
+      'must not point to a private, loopback or reserved address',
+    );
+  });
+  it.each(['https://hooks.mfa.example/concord', 'https://8.8.8.8/hook', 'https://[2a00:1450::1]/'])(
+    'accepts %s',
+    (url) => {
+      expect(webhookUrlProblem(url, GUARDED)).toBeNull();
+    },
+  );
 });
 
 describe('webhook signatures', () => {

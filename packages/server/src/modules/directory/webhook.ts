@@ -9,6 +9,7 @@
  * refuses a `t` more than a few minutes old (replay).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ipLiteralOf, isPublicAddress } from './address-guard';
 
 export const SIGNATURE_HEADER = 'concord-signature';
 export const EVENT_HEADER = 'concord-event';
@@ -18,11 +19,18 @@ export const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+export interface WebhookUrlRules {
+  /** Private, loopback and other non-public addresses allowed (CONCORD_WEBHOOK_ALLOW_PRIVATE). */
+  allowPrivate: boolean;
+}
+
 /**
  * Why a webhook URL is refused, or null when it is acceptable: https, or plain http only to
- * this machine (a receiver on the same host); no credentials in the URL.
+ * this machine when non-public addresses are allowed; no credentials, no fragment; an IP
+ * literal must be public unless the rule is lifted. Names are checked again on connection
+ * (address-guard.ts), since a name may resolve to anything.
  */
-export function webhookUrlProblem(value: string): string | null {
+export function webhookUrlProblem(value: string, rules: WebhookUrlRules): string | null {
   let url: URL;
   try {
     url = new URL(value);
@@ -31,12 +39,15 @@ export function webhookUrlProblem(value: string): string | null {
   }
   if (url.username || url.password) return 'must not contain credentials';
   if (url.hash) return 'must not contain a fragment';
+  const host = url.hostname.toLowerCase();
+  const literal = ipLiteralOf(host);
+  const loopback = LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+  if (!rules.allowPrivate && (loopback || (literal !== null && !isPublicAddress(literal)))) {
+    return 'must not point to a private, loopback or reserved address';
+  }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:') {
-    const host = url.hostname.toLowerCase();
-    return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)
-      ? null
-      : 'must use https (plain http is allowed only to a loopback address)';
+    return loopback ? null : 'must use https (plain http is allowed only to a loopback address)';
   }
   return 'must use https';
 }
