@@ -8,6 +8,7 @@ import { usersCommand } from './commands/users';
 import { tokensCommand } from './commands/tokens';
 import { ledgerCommand } from './commands/ledger';
 import { normsCommand } from './commands/norms';
+import { intelCommand } from './commands/intel';
 
 export function buildProgram(): Command {
   const program = new Command('concord')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(tokensCommand());
   program.addCommand(ledgerCommand());
   program.addCommand(normsCommand());
+  program.addCommand(intelCommand());
   return program;
 }
 

@@ -28,6 +28,8 @@ import { normRoutes } from './modules/norms/routes';
 import { glossaryRoutes } from './modules/glossary/routes';
 import { doctrineRoutes } from './modules/doctrines/routes';
 import { directoryRoutes } from './modules/directory/routes';
+import { taxiiRoutes } from './modules/intel/taxii/routes';
+import { intelRoutes } from './modules/intel/routes';
 
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
@@ -128,6 +130,10 @@ export async function buildApp(
   systemRoutes(app, deps, lifecycle);
   ledgerTileRoutes(app, deps);
   witnessRoutes(app, deps);
+  taxiiRoutes(app, deps, {
+    maxContentLength: deps.config.taxiiMaxContentBytes,
+    asyncAbove: deps.config.taxiiAsyncAbove,
+  });
   await app.register(
     (api, _opts, done) => {
       const typed = api as unknown as App;
@@ -143,6 +149,7 @@ export async function buildApp(
       glossaryRoutes(typed, deps);
       doctrineRoutes(typed, deps);
       directoryRoutes(typed, deps);
+      intelRoutes(typed, deps);
       done();
     },
     { prefix: API_PREFIX },

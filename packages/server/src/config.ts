@@ -62,6 +62,10 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Webhooks may point to private, loopback and reserved addresses (off: SSRF guard on). */
   webhookAllowPrivate: boolean;
+  /** TAXII 2.1 max_content_length: the largest envelope a POST may carry, in bytes. */
+  taxiiMaxContentBytes: number;
+  /** Envelopes with more objects than this are processed in the background. */
+  taxiiAsyncAbove: number;
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -77,6 +81,8 @@ export const DEFAULT_DATA_DIR = 'concord-data';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_DIRECTORY_JOB_INTERVAL_SECONDS = 300;
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
+export const DEFAULT_TAXII_MAX_CONTENT_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_TAXII_ASYNC_ABOVE = 2_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -242,6 +248,14 @@ export function loadConfig(
       60_000,
     ),
     webhookAllowPrivate: bool(env, 'CONCORD_WEBHOOK_ALLOW_PRIVATE', false),
+    taxiiMaxContentBytes: int(
+      env,
+      'CONCORD_TAXII_MAX_CONTENT_BYTES',
+      DEFAULT_TAXII_MAX_CONTENT_BYTES,
+      1024,
+      1024 * 1024 * 1024,
+    ),
+    taxiiAsyncAbove: int(env, 'CONCORD_TAXII_ASYNC_ABOVE', DEFAULT_TAXII_ASYNC_ABOVE, 0, 10_000_000),
   };
 }
 
@@ -293,6 +307,14 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   [
     'CONCORD_WEBHOOK_TIMEOUT_MS',
     `webhook delivery timeout (default ${DEFAULT_WEBHOOK_TIMEOUT_MS})`,
+  ],
+  [
+    'CONCORD_TAXII_MAX_CONTENT_BYTES',
+    `largest TAXII POST body in bytes (default ${DEFAULT_TAXII_MAX_CONTENT_BYTES})`,
+  ],
+  [
+    'CONCORD_TAXII_ASYNC_ABOVE',
+    `TAXII envelopes with more objects are processed in the background (default ${DEFAULT_TAXII_ASYNC_ABOVE})`,
   ],
   [
     'CONCORD_WEBHOOK_ALLOW_PRIVATE',

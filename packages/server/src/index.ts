@@ -49,3 +49,4 @@ export {
 export type { App } from './http/types';
 export { exportCatalogue, seedCatalogue } from './modules/norms';
 export { exportMatrix } from './modules/doctrines/export';
+export { importAtConsole } from './modules/intel/console';

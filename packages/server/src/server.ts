@@ -15,6 +15,7 @@ import { seedCatalogue } from './modules/norms/seed';
 import type { App } from './http/types';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './maintenance';
 import { startDirectoryJobs } from './modules/directory';
+import { startIntelJobs } from './modules/intel/jobs';
 import {
   configureWitnessedLogs,
   initLedger,
@@ -149,6 +150,9 @@ export async function serve(
     log.warn({ err }, 'directory job failed'),
   );
 
+  // Large TAXII envelopes accepted as 'pending' (see intel/jobs.ts).
+  const stopIntelJobs = startIntelJobs(deps, (err) => log.warn({ err }, 'intel job failed'));
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
@@ -164,6 +168,7 @@ export async function serve(
       } finally {
         clearTimeout(timer);
         await stopDirectoryJobs();
+        await stopIntelJobs();
         await sequencer.stop();
         await database.close();
       }

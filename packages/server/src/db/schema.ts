@@ -9,3 +9,4 @@ export * from './tables/ledger';
 export * from './tables/norms';
 export * from './tables/doctrines';
 export * from './tables/directory';
+export * from './tables/intel';

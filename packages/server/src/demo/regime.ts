@@ -9,6 +9,7 @@ import { loadNormsDemo } from '../modules/norms/demo';
 import { loadDirectoryDemo } from '../modules/directory/demo';
 import { loadGlossaryDemo } from '../modules/glossary/demo';
 import { loadDoctrineDemo } from '../modules/doctrines/demo';
+import { loadIntelDemo } from '../modules/intel/demo';
 
 export interface DemoUser {
   id: string;
@@ -35,6 +36,7 @@ export const REGIME_DEMO: RegimeDemoLoader[] = [
   loadDirectoryDemo,
   loadGlossaryDemo,
   loadDoctrineDemo,
+  loadIntelDemo,
 ];
 
 /** A request context acting as one of a demo participant's users (its first by default). */

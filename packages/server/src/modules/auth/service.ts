@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps';
+import type { Db } from '../../db/client';
 import type { RequestContext, UserActor } from '../../auth/actor';
 import { isPlatformAdmin } from '../../auth/actor';
 import type { ParticipantKind, Role, TokenScope } from '../../auth/roles';
@@ -81,7 +82,13 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-type LoginOutcome = { ok: true; result: LoginResult } | { ok: false; error: AuthError };
+type Attempt<T> = { ok: true; result: T } | { ok: false; error: AuthError };
+
+interface From {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
 
 /**
  * Password login. Failures are counted per address and per account; an account locks after
@@ -90,15 +97,81 @@ type LoginOutcome = { ok: true; result: LoginResult } | { ok: false; error: Auth
 export async function login(
   deps: Deps,
   input: { email: string; password: string },
-  from: { ip: string | null; userAgent: string | null; requestId: string | null },
+  from: From,
 ): Promise<LoginResult> {
-  const { config, clock, database, random } = deps;
+  const { config, clock, random } = deps;
+  return attemptPassword(deps, input, from, async (tx, user, now, ctx) => {
+    const { secret, id } = newSessionSecret(random);
+    const csrfToken = randomToken(random, 24);
+    const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000);
+    await insertSession(tx, {
+      id,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: from.ip,
+      userAgent: from.userAgent?.slice(0, 512) ?? null,
+    });
+    await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+    await recordAudit(tx, clock, ctx, {
+      action: 'auth.login',
+      subjectType: 'user',
+      subjectId: user.id,
+      subjectParticipantId: user.participantId,
+    });
+    const fresh = { ...user, lastLoginAt: now, lockedUntil: null, failedLoginCount: 0 };
+    return { user: presentMe(fresh, now), csrfToken, sessionSecret: secret, expiresAt };
+  });
+}
+
+/** Verified Basic credentials, kept briefly so that a polling TAXII client is not hashed each time. */
+const basicCache = new Map<string, { userId: string; until: number }>();
+const BASIC_CACHE_MS = 60_000;
+const BASIC_CACHE_MAX = 10_000;
+
+/**
+ * HTTP Basic authentication (RFC 7617) with an account's e-mail and password, for TAXII
+ * clients; the same rate limit and lockout as the sign-in form, no session.
+ */
+export async function authenticateBasic(
+  deps: Deps,
+  input: { email: string; password: string },
+  from: From,
+): Promise<Authenticated> {
+  const now = deps.clock.now().getTime();
+  const cacheKey = sha256Hex(`${input.email.trim().toLowerCase()}\u0000${input.password}`);
+  const cached = basicCache.get(cacheKey);
+  if (cached && cached.until > now) {
+    const user = await findUserById(deps.database.db, cached.userId);
+    if (user && user.status === 'active' && user.participant.status === 'active') {
+      return { actor: actorFor(user, 'token', null, null, null), user, csrfToken: null };
+    }
+    basicCache.delete(cacheKey);
+  }
+  const user = await attemptPassword(deps, input, from, async (tx, u) => {
+    if (u.failedLoginCount > 0) await updateUser(tx, u.id, { failedLoginCount: 0 });
+    return u;
+  });
+  if (basicCache.size >= BASIC_CACHE_MAX) basicCache.clear();
+  basicCache.set(cacheKey, { userId: user.id, until: now + BASIC_CACHE_MS });
+  return { actor: actorFor(user, 'token', null, null, null), user, csrfToken: null };
+}
+
+async function attemptPassword<T>(
+  deps: Deps,
+  input: { email: string; password: string },
+  from: From,
+  succeed: (tx: Db, user: UserWithParticipant, now: Date, ctx: RequestContext) => Promise<T>,
+): Promise<T> {
+  const { config, clock, database } = deps;
   const now = clock.now();
   const email = input.email.trim().toLowerCase();
   const windowMs = config.loginRateWindowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 
-  const outcome = await database.transaction(async (tx): Promise<LoginOutcome> => {
+  const outcome = await database.transaction(async (tx): Promise<Attempt<T>> => {
     const ctx = (label: string, user?: UserWithParticipant): RequestContext => ({
       actor: user
         ? actorFor(user, 'session', null, null, null)
@@ -180,31 +253,7 @@ export async function login(
         ),
       };
     }
-    const { secret, id } = newSessionSecret(random);
-    const csrfToken = randomToken(random, 24);
-    const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000);
-    await insertSession(tx, {
-      id,
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      ip: from.ip,
-      userAgent: from.userAgent?.slice(0, 512) ?? null,
-    });
-    await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-    await recordAudit(tx, clock, ctx(email, user), {
-      action: 'auth.login',
-      subjectType: 'user',
-      subjectId: user.id,
-      subjectParticipantId: user.participantId,
-    });
-    const fresh = { ...user, lastLoginAt: now, lockedUntil: null, failedLoginCount: 0 };
-    return {
-      ok: true,
-      result: { user: presentMe(fresh, now), csrfToken, sessionSecret: secret, expiresAt },
-    };
+    return { ok: true, result: await succeed(tx, user, now, ctx(email, user)) };
   });
   if (!outcome.ok) throw outcome.error;
   return outcome.result;

@@ -15,7 +15,7 @@ import {
   signatureHeader,
   webhookUrlProblem,
 } from './webhook';
-import { guardedLookup, ipLiteralOf, isPublicAddress } from './address-guard';
+import { guardedLookup, ipLiteralOf, isPublicAddress } from '../../platform/address-guard';
 
 export interface Outcome {
   ok: boolean;

@@ -9,7 +9,7 @@
  * refuses a `t` more than a few minutes old (replay).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ipLiteralOf, isPublicAddress } from './address-guard';
+import { ipLiteralOf, isPublicAddress } from '../../platform/address-guard';
 
 export const SIGNATURE_HEADER = 'concord-signature';
 export const EVENT_HEADER = 'concord-event';

@@ -77,7 +77,7 @@ describe('postWebhook with the guard on', () => {
   withOwnName(
     `refuses, at connection time, a name that resolves to a private address (this machine's name; skipped when it resolves to none)`,
     async () => {
-      const { postWebhook } = await import('./delivery');
+      const { postWebhook } = await import('../modules/directory/delivery');
       const deps = {
         config: { webhookAllowPrivate: false, webhookTimeoutMs: 2000 },
         clock: { now: () => new Date('2026-11-26T00:00:00Z') },

@@ -1,0 +1,246 @@
+/**
+ * The object browser behind the REST API and the web pages: search across the collections the
+ * caller reads, one object with its versions, relationships (a graph) and, for indicators,
+ * sightings over time. Every query carries the TLP predicate; a hidden object is "not found".
+ */
+import { sql } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import type { Actor } from '../../auth/actor';
+import { notFound } from '../../errors';
+import { visibleCollections, viewerFor, decodeCursor, encodeCursor } from './service';
+import { pageObjects, visibleSql, type ObjectFilters, type TlpText } from './store';
+
+export interface ObjectSummary {
+  id: string;
+  type: string;
+  name: string | null;
+  tlp: TlpText;
+  version: string | null;
+  dateAdded: string;
+  collectionId: string;
+  revoked: boolean;
+}
+
+function summarise(body: string): { name: string | null; revoked: boolean } {
+  const o = JSON.parse(body) as Record<string, unknown>;
+  const name =
+    typeof o.name === 'string'
+      ? o.name
+      : typeof o.value === 'string'
+        ? o.value
+        : typeof o.pattern === 'string'
+          ? o.pattern
+          : null;
+  return { name, revoked: o.revoked === true };
+}
+
+export interface BrowseQuery {
+  collectionId?: string | undefined;
+  type?: string[] | undefined;
+  q?: string | undefined;
+  tlp?: string[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export async function browseObjects(
+  deps: Deps,
+  actor: Actor,
+  query: BrowseQuery,
+): Promise<{ items: ObjectSummary[]; nextCursor: string | null }> {
+  const readable = (await visibleCollections(deps, actor)).filter(
+    (c) => actor.kind === 'system' || c.canRead,
+  );
+  const ids = query.collectionId
+    ? readable.filter((c) => c.id === query.collectionId).map((c) => c.id)
+    : readable.map((c) => c.id);
+  if (query.collectionId && ids.length === 0) throw notFound('Collection');
+  if (ids.length === 0) return { items: [], nextCursor: null };
+  const filters: ObjectFilters = {
+    types: query.type,
+    text: query.q?.trim() || undefined,
+    tlp: query.tlp,
+  };
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await pageObjects(
+    deps.database.db,
+    ids,
+    viewerFor(actor),
+    filters,
+    after,
+    query.limit,
+  );
+  const more = rows.length > query.limit;
+  if (more) rows.length = query.limit;
+  const last = rows[rows.length - 1];
+  const colOf = await collectionOfSeqs(
+    deps,
+    rows.map((r) => r.seq),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.stixId,
+      type: r.type,
+      ...summarise(r.body),
+      tlp: r.tlp,
+      version: r.version,
+      dateAdded: r.dateAdded,
+      collectionId: colOf.get(r.seq) ?? '',
+    })),
+    nextCursor: more && last ? encodeCursor(last) : null,
+  };
+}
+
+async function collectionOfSeqs(deps: Deps, seqs: number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const res = await deps.database.db.execute(
+    sql`select seq, collection_id as "collectionId" from intel_objects where seq = any(${sql.param(seqs)}::int8[])`,
+  );
+  return new Map(
+    (res as unknown as { rows: { seq: number | string; collectionId: string }[] }).rows.map((r) => [
+      Number(r.seq),
+      r.collectionId,
+    ]),
+  );
+}
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  name: string | null;
+}
+export interface GraphEdge {
+  id: string;
+  relationshipType: string;
+  source: string;
+  target: string;
+}
+
+export interface ObjectDetail {
+  object: Record<string, unknown>;
+  tlp: TlpText;
+  collectionId: string;
+  dateAdded: string;
+  versions: { version: string | null; dateAdded: string }[];
+  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
+  sightings: SightingSummary | null;
+}
+
+export interface SightingSummary {
+  total: number;
+  reports: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  byDay: { day: string; count: number }[];
+}
+
+/** The latest visible version of an object, with what the caller may see around it. */
+export async function objectDetail(
+  deps: Deps,
+  actor: Actor,
+  stixId: string,
+): Promise<ObjectDetail> {
+  const readable = (await visibleCollections(deps, actor))
+    .filter((c) => actor.kind === 'system' || c.canRead)
+    .map((c) => c.id);
+  if (readable.length === 0) throw notFound('Object');
+  const viewer = viewerFor(actor);
+  const versions = await pageObjects(
+    deps.database.db,
+    readable,
+    viewer,
+    { ids: [stixId], versions: { first: false, last: false, all: true, keys: [] } },
+    null,
+    1000,
+  );
+  if (versions.length === 0) throw notFound('Object');
+  const latest = versions.reduce((a, b) => ((b.version ?? '') > (a.version ?? '') ? b : a));
+  const colOf = await collectionOfSeqs(deps, [latest.seq]);
+  const db = deps.database.db;
+  const v = visibleSql(viewer);
+  const rels = await db.execute(sql`
+    select distinct on (o.stix_id) o.stix_id as id, o.body, o.source_ref as source, o.target_ref as target
+    from intel_objects o
+    where o.type = 'relationship' and o.is_latest
+      and o.collection_id = any(${sql.param(readable)}::uuid[]) and ${v}
+      and (o.source_ref = ${stixId} or o.target_ref = ${stixId})
+    order by o.stix_id
+    limit 200`);
+  const edges: GraphEdge[] = (
+    rels as unknown as { rows: { id: string; body: string; source: string; target: string }[] }
+  ).rows.map((r) => ({
+    id: r.id,
+    relationshipType: String(
+      (JSON.parse(r.body) as { relationship_type?: unknown }).relationship_type ?? '',
+    ),
+    source: r.source,
+    target: r.target,
+  }));
+  const neighbourIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))].filter(
+    (id) => id !== stixId,
+  );
+  const nodes: GraphNode[] = [{ id: stixId, type: latest.type, name: summarise(latest.body).name }];
+  if (neighbourIds.length > 0) {
+    const found = await pageObjects(db, readable, viewer, { ids: neighbourIds }, null, 500);
+    for (const n of found) nodes.push({ id: n.stixId, type: n.type, name: summarise(n.body).name });
+  }
+  // Edges to objects the caller cannot see are dropped: they would reveal that those exist.
+  const known = new Set(nodes.map((n) => n.id));
+  const shown = edges.filter((e) => known.has(e.source) && known.has(e.target));
+  return {
+    object: JSON.parse(latest.body) as Record<string, unknown>,
+    tlp: latest.tlp,
+    collectionId: colOf.get(latest.seq) ?? '',
+    dateAdded: latest.dateAdded,
+    versions: versions.map((x) => ({ version: x.version, dateAdded: x.dateAdded })),
+    graph: { nodes, edges: shown },
+    sightings:
+      latest.type === 'indicator' ? await sightingsOf(deps, readable, viewer, stixId) : null,
+  };
+}
+
+/** Sightings of an indicator the caller may see, aggregated per day of first_seen (or date added). */
+export async function sightingsOf(
+  deps: Deps,
+  collectionIds: string[],
+  viewer: ReturnType<typeof viewerFor>,
+  indicatorId: string,
+): Promise<SightingSummary> {
+  const res = await deps.database.db.execute(sql`
+    with s as (
+      select coalesce((o.body::jsonb ->> 'count')::int, 1) as n,
+             coalesce(o.body::jsonb ->> 'first_seen', to_char(o.date_added at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) as first_seen,
+             coalesce(o.body::jsonb ->> 'last_seen', o.body::jsonb ->> 'first_seen',
+                      to_char(o.date_added at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) as last_seen
+      from intel_objects o
+      where o.type = 'sighting' and o.is_latest and o.target_ref = ${indicatorId}
+        and o.collection_id = any(${sql.param(collectionIds)}::uuid[]) and ${visibleSql(viewer)}
+    )
+    select substring(first_seen from 1 for 10) as day, sum(n)::int8 as count,
+           min(first_seen) as first, max(last_seen) as last, count(*)::int8 as reports
+    from s group by 1 order by 1`);
+  const rows = (
+    res as unknown as {
+      rows: {
+        day: string;
+        count: number | string;
+        first: string;
+        last: string;
+        reports: number | string;
+      }[];
+    }
+  ).rows;
+  return {
+    total: rows.reduce((n, r) => n + Number(r.count), 0),
+    reports: rows.reduce((n, r) => n + Number(r.reports), 0),
+    firstSeen: rows.length > 0 ? rows.map((r) => r.first).sort()[0]! : null,
+    lastSeen:
+      rows.length > 0
+        ? rows
+            .map((r) => r.last)
+            .sort()
+            .at(-1)!
+        : null,
+    byDay: rows.map((r) => ({ day: r.day, count: Number(r.count) })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Background processing of large TAXII envelopes (status 'pending', TAXII 2.1 §4.3). Runs in
+ * every server process; a status is claimed with FOR UPDATE SKIP LOCKED, and the objects and
+ * the completed status are written in one transaction, so a crash leaves the status pending
+ * and a later claim (after `STALE_CLAIM_MS`) processes it again — stored versions are
+ * recognised, so nothing is stored twice.
+ */
+import type { Deps } from '../../deps';
+import { addParsed, envelopeElements } from './ingest';
+import type { Audience } from './prepare';
+import { claimPendingStatus, completeStatus } from './store';
+
+const STALE_CLAIM_MS = 10 * 60_000;
+const POLL_MS = 5_000;
+
+/** Processes pending envelopes until none is left; returns how many were processed. */
+export async function processPendingEnvelopes(deps: Deps): Promise<number> {
+  let processed = 0;
+  for (;;) {
+    const staleBefore = new Date(deps.clock.now().getTime() - STALE_CLAIM_MS);
+    const job = await claimPendingStatus(deps.database.db, staleBefore);
+    if (!job) return processed;
+    const audience = (job.options as { audience: Audience }).audience;
+    const { values } = envelopeElements(job.body);
+    await deps.database.transaction(async (tx) => {
+      const r = await addParsed(
+        tx,
+        { collectionId: job.collectionId, participantId: job.participantId, userId: job.userId },
+        audience,
+        values,
+      );
+      await completeStatus(tx, job.id, {
+        totalCount: values.length,
+        successes: r.successes,
+        failures: r.failures,
+      });
+    });
+    processed += 1;
+  }
+}
+
+let wake: (() => void) | null = null;
+
+/** Asks this process's job to look for pending envelopes now. */
+export function wakeIntelJobs(): void {
+  wake?.();
+}
+
+/** Starts the job; returns a function that stops it and waits for the current run. */
+export function startIntelJobs(deps: Deps, onError: (err: unknown) => void): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = processPendingEnvelopes(deps)
+      .then(() => undefined, onError)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  wake = () => setImmediate(run);
+  const timer = setInterval(run, POLL_MS);
+  timer.unref();
+  run();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    wake = null;
+    await running;
+  };
+}

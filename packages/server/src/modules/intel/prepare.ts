@@ -1,0 +1,118 @@
+/**
+ * From a received STIX object to the row stored for it: validation (@concord/stix), version
+ * key, TLP level and audience, graph references and search text. Pure.
+ */
+import { tlpOf, validateObject, type TlpLevel } from '@concord/stix';
+import type { NewObjectRow, StatusDetail } from './store';
+
+/** How the sharer wants unmarked objects treated and who the audience is. */
+export interface Audience {
+  /** TLP for objects without a TLP marking (TLP 2.0: unmarked is not CLEAR). */
+  defaultTlp: TlpLevel;
+  /** AMBER / AMBER+STRICT recipients: organisations (participants). */
+  recipientParticipantIds: readonly string[];
+  /** RED recipients: named individuals (users); the sharer is always one of them. */
+  recipientUserIds: readonly string[];
+}
+
+export type Prepared = { ok: true; row: NewObjectRow } | { ok: false; failure: StatusDetail };
+
+const MAX_SEARCH_TEXT = 8_000;
+const MAX_MESSAGES = 3;
+
+/**
+ * A STIX timestamp as a fixed-width sortable key: 'YYYY-MM-DDTHH:MM:SS.fffffffffZ' (nine
+ * fraction digits, STIX 2.1 §3.2 allows any sub-second precision). Compared as text.
+ */
+export function versionKeyOf(timestamp: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/.exec(timestamp);
+  if (!m) return timestamp;
+  return `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}Z`;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function searchTextOf(o: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const key of ['name', 'value', 'description', 'pattern', 'abstract', 'content']) {
+    const v = str(o[key]);
+    if (v) parts.push(v);
+  }
+  for (const key of ['aliases', 'labels', 'indicator_types', 'malware_types', 'x_mitre_aliases']) {
+    const v = o[key];
+    if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') parts.push(x);
+  }
+  const refs = o.external_references;
+  if (Array.isArray(refs)) {
+    for (const r of refs) {
+      if (r && typeof r === 'object') {
+        const id = str((r as Record<string, unknown>).external_id);
+        if (id) parts.push(id);
+      }
+    }
+  }
+  const text = parts.join(' ');
+  return text.length > MAX_SEARCH_TEXT ? text.slice(0, MAX_SEARCH_TEXT) : text;
+}
+
+function refsOf(o: Record<string, unknown>): {
+  sourceRef: string | null;
+  targetRef: string | null;
+} {
+  if (o.type === 'relationship') {
+    return { sourceRef: str(o.source_ref), targetRef: str(o.target_ref) };
+  }
+  if (o.type === 'sighting') {
+    const where = Array.isArray(o.where_sighted_refs) ? str(o.where_sighted_refs[0]) : null;
+    return { sourceRef: where, targetRef: str(o.sighting_of_ref) };
+  }
+  return { sourceRef: null, targetRef: null };
+}
+
+/** Validates one received element and builds its row, or says why it is refused. */
+export function prepareObject(value: unknown, audience: Audience): Prepared {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, failure: { id: '', message: 'not a JSON object' } };
+  }
+  const o = value as Record<string, unknown>;
+  const id = str(o.id) ?? '';
+  const result = validateObject(o);
+  if (!result.valid) {
+    const shown = result.errors
+      .slice(0, MAX_MESSAGES)
+      .map((e) => `${e.path || '(object)'}: ${e.message}`);
+    const more = result.errors.length - shown.length;
+    return {
+      ok: false,
+      failure: {
+        id,
+        ...((str(o.modified) ?? str(o.created))
+          ? { version: (str(o.modified) ?? str(o.created))! }
+          : {}),
+        message: shown.join('; ') + (more > 0 ? `; and ${more} more` : ''),
+      },
+    };
+  }
+  const version = str(o.modified) ?? str(o.created);
+  const tlp = tlpOf(o) ?? audience.defaultTlp;
+  const type = str(o.type)!;
+  return {
+    ok: true,
+    row: {
+      stixId: id,
+      type,
+      specVersion: str(o.spec_version) ?? '2.1',
+      version,
+      versionKey: version === null ? '' : versionKeyOf(version),
+      isLatest: true,
+      isFirst: true,
+      tlp,
+      recipientParticipantIds:
+        tlp === 'amber' || tlp === 'amber+strict' ? audience.recipientParticipantIds : [],
+      recipientUserIds: tlp === 'red' ? audience.recipientUserIds : [],
+      ...refsOf(o),
+      searchText: searchTextOf(o),
+      body: JSON.stringify(o),
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/** REST surface of the intel module (OpenAPI tag `intel`); TAXII 2.1 is in taxii/routes.ts. */
+import { Readable } from 'node:stream';
+import type { App } from '../../http/types';
+import type { Deps } from '../../deps';
+import { ctxOf } from '../../http/context';
+import { IdParams, pageOf, responses } from '../../http/schemas';
+import { DEFAULT_PAGE_SIZE } from '../../lib/cursor';
+import { invalid } from '../../errors';
+import { Type } from 'typebox';
+import './problems';
+import { browseObjects, objectDetail } from './browse';
+import {
+  createCollection,
+  createCommunity,
+  getCommunity,
+  listCollectionViews,
+  listCommunities,
+  presentCollections,
+  setCommunityMembers,
+} from './communities';
+import { exportBundle, importBundle, importFromUrl, reportSighting } from './exchange';
+import {
+  CollectionSchema,
+  CommunitySchema,
+  CreateCollectionBody,
+  CreateCommunityBody,
+  ExportQuery,
+  ImportBody,
+  ImportResultSchema,
+  MembersBody,
+  ObjectDetailSchema,
+  ObjectSummarySchema,
+  ObjectsQuery,
+  SightingBody,
+  StixIdParams,
+} from './schema';
+import { collectionFor } from './service';
+
+export function intelRoutes(app: App, deps: Deps): void {
+  const tags = ['intel'];
+  app.get('/intel/communities', {
+    schema: {
+      tags,
+      summary: 'Sharing communities the caller belongs to (all, for the secretariat)',
+      response: responses({ 200: Type.Array(CommunitySchema) }),
+    },
+    handler: (req) => listCommunities(deps, ctxOf(req).actor),
+  });
+  app.post('/intel/communities', {
+    config: { scope: 'admin' },
+    schema: {
+      tags,
+      summary: 'Create a sharing community (secretariat administrators)',
+      body: CreateCommunityBody,
+      response: responses({ 201: CommunitySchema }),
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await createCommunity(deps, ctxOf(req), req.body)),
+  });
+  app.get('/intel/communities/:id', {
+    schema: {
+      tags,
+      summary: 'One sharing community with its members and collections',
+      params: IdParams,
+      response: responses({ 200: CommunitySchema }),
+    },
+    handler: (req) => getCommunity(deps, ctxOf(req).actor, req.params.id),
+  });
+  app.put('/intel/communities/:id/members', {
+    config: { scope: 'admin' },
+    schema: {
+      tags,
+      summary:
+        'Replace a community’s members and their read/write rights (secretariat administrators)',
+      params: IdParams,
+      body: MembersBody,
+      response: responses({ 200: CommunitySchema }),
+    },
+    handler: (req) => setCommunityMembers(deps, ctxOf(req), req.params.id, req.body.members),
+  });
+  app.get('/intel/collections', {
+    schema: {
+      tags,
+      summary: 'Collections the caller may read or write, with counts of what they may see',
+      response: responses({ 200: Type.Array(CollectionSchema) }),
+    },
+    handler: (req) => listCollectionViews(deps, ctxOf(req).actor),
+  });
+  app.post('/intel/collections', {
+    config: { scope: 'admin' },
+    schema: {
+      tags,
+      summary: 'Create a collection in a community (secretariat administrators)',
+      body: CreateCollectionBody,
+      response: responses({ 201: CollectionSchema }),
+    },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(req);
+      const id = await createCollection(deps, ctx, req.body);
+      const [view] = await presentCollections(deps, ctx.actor, [
+        await collectionFor(deps, ctx.actor, id),
+      ]);
+      return reply.code(201).send(view!);
+    },
+  });
+  app.get('/intel/collections/:id', {
+    schema: {
+      tags,
+      summary: 'One collection',
+      params: IdParams,
+      response: responses({ 200: CollectionSchema }),
+    },
+    handler: async (req) => {
+      const actor = ctxOf(req).actor;
+      const [view] = await presentCollections(deps, actor, [
+        await collectionFor(deps, actor, req.params.id),
+      ]);
+      return view;
+    },
+  });
+  app.post('/intel/collections/:id/import', {
+    bodyLimit: deps.config.taxiiMaxContentBytes,
+    schema: {
+      tags,
+      summary:
+        'Import a STIX 2.1 bundle, given inline or by https URL; invalid objects are listed, valid ones stored',
+      params: IdParams,
+      body: ImportBody,
+      response: responses({ 200: ImportResultSchema }),
+    },
+    handler: async (req) => {
+      const ctx = ctxOf(req);
+      const c = await collectionFor(deps, ctx.actor, req.params.id);
+      const { bundle, url, tlp } = req.body;
+      if ((bundle === undefined) === (url === undefined)) {
+        throw invalid('bundle', 'give either a bundle or a url');
+      }
+      return bundle !== undefined
+        ? importBundle(deps, ctx, c, bundle, tlp)
+        : importFromUrl(deps, ctx, c, url!, tlp);
+    },
+  });
+  app.get('/intel/collections/:id/export', {
+    schema: {
+      tags,
+      summary: 'Export the latest versions the caller may see as a STIX 2.1 bundle',
+      params: IdParams,
+      querystring: ExportQuery,
+      response: { 200: Type.Unknown({ description: 'A STIX 2.1 bundle (application/stix+json)' }) },
+    },
+    handler: async (req, reply) => {
+      const actor = ctxOf(req).actor;
+      const c = await collectionFor(deps, actor, req.params.id);
+      const q = req.query;
+      const stream = Readable.from(
+        exportBundle(deps, actor, c, {
+          types: q.type,
+          tlp: q.tlp,
+          text: q.q?.trim() || undefined,
+        }),
+      );
+      return reply
+        .type('application/stix+json;version=2.1')
+        .header('content-disposition', `attachment; filename="${c.alias ?? c.id}.json"`)
+        .send(stream);
+    },
+  });
+  app.get('/intel/objects', {
+    schema: {
+      tags,
+      summary: 'Search objects across readable collections (full text, type, TLP); newest last',
+      querystring: ObjectsQuery,
+      response: responses({ 200: pageOf(ObjectSummarySchema) }),
+    },
+    handler: (req) =>
+      browseObjects(deps, ctxOf(req).actor, {
+        ...req.query,
+        limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
+      }),
+  });
+  app.get('/intel/objects/:stixId', {
+    schema: {
+      tags,
+      summary: 'An object: latest version, versions, relationship graph and (indicators) sightings',
+      params: StixIdParams,
+      response: responses({ 200: ObjectDetailSchema }),
+    },
+    handler: (req) => objectDetail(deps, ctxOf(req).actor, req.params.stixId),
+  });
+  app.post('/intel/sightings', {
+    schema: {
+      tags,
+      summary: 'Report sightings of an indicator (a STIX sighting from the caller’s organisation)',
+      body: SightingBody,
+      response: responses({ 201: Type.Object({ id: Type.String() }) }),
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await reportSighting(deps, ctxOf(req), req.body)),
+  });
+}

@@ -1,0 +1,484 @@
+/**
+ * Storage of the intel module: collections and their access, object versions, TAXII status.
+ *
+ * Ordering (TAXII 2.1 §3.4 pagination): objects are served in (date_added, seq) order, and a
+ * cursor is that pair. Adding to a collection takes the collection row's lock and gives every
+ * added object a date_added strictly after every earlier one in the collection
+ * (`claimAddTime`), so commit order equals cursor order: a page boundary can never have a
+ * row committed behind it later, and thousands of objects sharing one date_added page
+ * stably by seq.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+
+/** The reader, for the TLP audience predicate (TLP 2.0; see visibleSql). */
+export interface Viewer {
+  participantId: string;
+  userId: string;
+}
+
+export interface CollectionRow {
+  id: string;
+  communityId: string;
+  communityKind: string;
+  communityName: string;
+  alias: string | null;
+  title: string;
+  description: string;
+  createdAt: Date;
+  canRead: boolean;
+  canWrite: boolean;
+}
+
+/**
+ * Collections with the caller's rights: an `all-members` community gives every participant
+ * read and write; otherwise the membership row decides.
+ */
+export async function listCollections(
+  db: Db,
+  participantId: string | null,
+  onlyId?: string,
+): Promise<CollectionRow[]> {
+  const res = await db.execute(sql`
+    select c.id, c.community_id as "communityId", m.kind as "communityKind",
+           m.name as "communityName", c.alias, c.title, c.description,
+           c.created_at as "createdAt",
+           (m.kind = 'all-members' or coalesce(cm.can_read, false)) as "canRead",
+           (m.kind = 'all-members' or coalesce(cm.can_write, false)) as "canWrite"
+    from intel_collections c
+    join intel_communities m on m.id = c.community_id
+    left join intel_community_members cm
+      on cm.community_id = c.community_id and cm.participant_id = ${participantId}::uuid
+    where ${onlyId === undefined ? sql`true` : sql`c.id = ${onlyId}::uuid`}
+    order by c.title, c.id`);
+  return (res as unknown as { rows: (CollectionRow & { createdAt: Date | string })[] }).rows.map(
+    (r) => ({ ...r, createdAt: new Date(r.createdAt) }),
+  );
+}
+
+/** The participants that may read a community's collections (AMBER's default audience). */
+export async function communityReaders(db: Db, communityId: string): Promise<string[]> {
+  const res = await db.execute(sql`
+    select p.id from participants p
+    join intel_communities m on m.id = ${communityId}::uuid
+    left join intel_community_members cm on cm.community_id = m.id and cm.participant_id = p.id
+    where p.status = 'active' and (m.kind = 'all-members' or coalesce(cm.can_read, false))
+    order by p.id`);
+  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+}
+
+/**
+ * Takes the collection's lock for the rest of the transaction and returns the date_added for
+ * this add: the database clock, or one microsecond after the last add if the clock is behind.
+ */
+export async function claimAddTime(
+  db: Db,
+  collectionId: string,
+): Promise<{ micros: number; text: string }> {
+  const res = await db.execute(sql`
+    update intel_collections
+    set last_added_at = greatest(clock_timestamp(),
+                                 coalesce(last_added_at, '-infinity'::timestamptz) + interval '1 microsecond')
+    where id = ${collectionId}::uuid
+    returning (extract(epoch from last_added_at) * 1000000)::int8 as micros,
+              ${isoText(sql`last_added_at`)} as text`);
+  const row = (res as unknown as { rows: { micros: number | string; text: string }[] }).rows[0];
+  if (!row) throw new Error(`collection ${collectionId} vanished`);
+  return { micros: Number(row.micros), text: row.text };
+}
+
+/** A timestamptz as STIX/TAXII timestamp text with microseconds (RFC 3339, UTC, 'Z'). */
+const isoText = (col: SQL) =>
+  sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export interface ExistingExtremes {
+  stixId: string;
+  seq: number;
+  versionKey: string;
+  isLatest: boolean;
+  isFirst: boolean;
+}
+
+/** The current first and latest versions of these objects in the collection. */
+export async function versionExtremes(
+  db: Db,
+  collectionId: string,
+  stixIds: readonly string[],
+): Promise<ExistingExtremes[]> {
+  if (stixIds.length === 0) return [];
+  const res = await db.execute(sql`
+    select stix_id as "stixId", seq, version_key as "versionKey", is_latest as "isLatest",
+           is_first as "isFirst"
+    from intel_objects
+    where collection_id = ${collectionId}::uuid and stix_id = any(${sql.param(stixIds)}::text[])
+      and (is_latest or is_first)`);
+  return (res as unknown as { rows: ExistingExtremes[] }).rows.map((r) => ({
+    ...r,
+    seq: Number(r.seq),
+  }));
+}
+
+export interface NewObjectRow {
+  stixId: string;
+  type: string;
+  specVersion: string;
+  version: string | null;
+  versionKey: string;
+  isLatest: boolean;
+  isFirst: boolean;
+  tlp: string;
+  recipientParticipantIds: readonly string[];
+  recipientUserIds: readonly string[];
+  sourceRef: string | null;
+  targetRef: string | null;
+  searchText: string;
+  body: string;
+}
+
+export interface InsertContext {
+  collectionId: string;
+  originParticipantId: string;
+  addedBy: string | null;
+  dateAddedMicros: number;
+}
+
+/** Uuid arrays travel as one text parameter per row ('{a,b}') cast to uuid[]. */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/**
+ * Inserts object versions in one statement (one array per column); a version already present
+ * (same collection, id and version) is skipped. Returns the (id, version key) pairs stored.
+ */
+export async function insertObjects(
+  db: Db,
+  ctx: InsertContext,
+  rows: readonly NewObjectRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const col = <T>(f: (r: NewObjectRow) => T) => sql.param(rows.map(f));
+  const res = await db.execute(sql`
+    insert into intel_objects (collection_id, stix_id, type, spec_version, version, version_key,
+                               date_added, is_latest, is_first, tlp, origin_participant_id,
+                               recipient_participant_ids, recipient_user_ids, added_by,
+                               source_ref, target_ref, search_text, body)
+    select ${ctx.collectionId}::uuid, r.stix_id, r.type, r.spec_version, r.version, r.version_key,
+           to_timestamp(${ctx.dateAddedMicros}::int8 / 1000000.0), r.is_latest, r.is_first, r.tlp,
+           ${ctx.originParticipantId}::uuid, r.recipients::uuid[], r.red::uuid[],
+           ${ctx.addedBy}::uuid, r.source_ref, r.target_ref, r.search_text, r.body
+    from unnest(${col((r) => r.stixId)}::text[], ${col((r) => r.type)}::text[],
+                ${col((r) => r.specVersion)}::text[], ${col((r) => r.version)}::text[],
+                ${col((r) => r.versionKey)}::text[], ${col((r) => r.isLatest)}::bool[],
+                ${col((r) => r.isFirst)}::bool[], ${col((r) => r.tlp)}::text[],
+                ${col((r) => uuidArray(r.recipientParticipantIds))}::text[],
+                ${col((r) => uuidArray(r.recipientUserIds))}::text[],
+                ${col((r) => r.sourceRef)}::text[], ${col((r) => r.targetRef)}::text[],
+                ${col((r) => r.searchText)}::text[], ${col((r) => r.body)}::text[])
+         as r(stix_id, type, spec_version, version, version_key, is_latest, is_first, tlp,
+              recipients, red, source_ref, target_ref, search_text, body)
+    on conflict (collection_id, stix_id, version_key) do nothing
+    returning stix_id as "stixId", version_key as "versionKey"`);
+  return new Set(
+    (res as unknown as { rows: { stixId: string; versionKey: string }[] }).rows.map(
+      (r) => `${r.stixId}\u0000${r.versionKey}`,
+    ),
+  );
+}
+
+export async function clearFlags(
+  db: Db,
+  latest: readonly number[],
+  first: readonly number[],
+): Promise<void> {
+  if (latest.length > 0) {
+    await db.execute(
+      sql`update intel_objects set is_latest = false where seq = any(${sql.param(latest)}::int8[])`,
+    );
+  }
+  if (first.length > 0) {
+    await db.execute(
+      sql`update intel_objects set is_first = false where seq = any(${sql.param(first)}::int8[])`,
+    );
+  }
+}
+
+/**
+ * TLP 2.0 audience as SQL (see @concord/stix tlpAllows): CLEAR and GREEN — every reader of
+ * the collection (a community member); AMBER and AMBER+STRICT — the originating organisation
+ * and the recipient organisations; RED — the named individuals only.
+ */
+export function visibleSql(v: Viewer | null): SQL {
+  // null: the node's operator at the console (CLI export), who holds the database anyway.
+  if (v === null) return sql`true`;
+  return sql`(o.tlp in ('clear','green')
+    or (o.tlp in ('amber','amber+strict')
+        and (o.origin_participant_id = ${v.participantId}::uuid
+             or ${v.participantId}::uuid = any(o.recipient_participant_ids)))
+    or (o.tlp = 'red' and ${v.userId}::uuid = any(o.recipient_user_ids)))`;
+}
+
+export interface ObjectFilters {
+  /** Microseconds since the epoch: date_added strictly after. */
+  addedAfter?: number | undefined;
+  ids?: readonly string[] | undefined;
+  types?: readonly string[] | undefined;
+  /** TAXII match[version]: any of first, last, all, or version keys. */
+  versions?: { first: boolean; last: boolean; all: boolean; keys: readonly string[] } | undefined;
+  specVersions?: readonly string[] | undefined;
+  /** Full-text query (words, all must match). */
+  text?: string | undefined;
+  tlp?: readonly string[] | undefined;
+}
+
+export interface Cursor {
+  micros: number;
+  seq: number;
+}
+
+export type TlpText = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+
+export interface ObjectRow {
+  seq: number;
+  micros: number;
+  dateAdded: string;
+  stixId: string;
+  type: string;
+  specVersion: string;
+  version: string | null;
+  tlp: TlpText;
+  originParticipantId: string;
+  body: string;
+}
+
+function filterSql(f: ObjectFilters): SQL[] {
+  const where: SQL[] = [];
+  const v = f.versions ?? { first: false, last: true, all: false, keys: [] };
+  if (!v.all) {
+    const alts: SQL[] = [];
+    if (v.last) alts.push(sql`o.is_latest`);
+    if (v.first) alts.push(sql`o.is_first`);
+    if (v.keys.length > 0) alts.push(sql`o.version_key = any(${sql.param(v.keys)}::text[])`);
+    where.push(alts.length === 0 ? sql`false` : sql`(${sql.join(alts, sql` or `)})`);
+  }
+  if (f.addedAfter !== undefined) {
+    where.push(sql`o.date_added > to_timestamp(${f.addedAfter}::int8 / 1000000.0)`);
+  }
+  if (f.ids && f.ids.length > 0) where.push(sql`o.stix_id = any(${sql.param(f.ids)}::text[])`);
+  if (f.types && f.types.length > 0) {
+    where.push(
+      f.types.length === 1
+        ? sql`o.type = ${f.types[0]}`
+        : sql`o.type = any(${sql.param(f.types)}::text[])`,
+    );
+  }
+  if (f.specVersions && f.specVersions.length > 0) {
+    where.push(sql`o.spec_version = any(${sql.param(f.specVersions)}::text[])`);
+  }
+  if (f.tlp && f.tlp.length > 0) where.push(sql`o.tlp = any(${sql.param(f.tlp)}::text[])`);
+  if (f.text) {
+    where.push(
+      sql`to_tsvector('simple'::regconfig, o.search_text) @@ plainto_tsquery('simple'::regconfig, ${f.text})`,
+    );
+  }
+  return where;
+}
+
+/**
+ * One page of object versions visible to the viewer, in (date_added, seq) order, after the
+ * cursor. Fetches one row more than `limit` so the caller knows whether there is more.
+ */
+export async function pageObjects(
+  db: Db,
+  collectionIds: readonly string[],
+  viewer: Viewer | null,
+  filters: ObjectFilters,
+  after: Cursor | null,
+  limit: number,
+  columns: 'full' | 'manifest' = 'full',
+): Promise<ObjectRow[]> {
+  const where = [
+    collectionIds.length === 1
+      ? sql`o.collection_id = ${collectionIds[0]}::uuid`
+      : sql`o.collection_id = any(${sql.param(collectionIds)}::uuid[])`,
+    visibleSql(viewer),
+    ...filterSql(filters),
+  ];
+  if (after) {
+    where.push(
+      sql`(o.date_added, o.seq) > (to_timestamp(${after.micros}::int8 / 1000000.0), ${after.seq}::int8)`,
+    );
+  }
+  const res = await db.execute(sql`
+    select o.seq, (extract(epoch from o.date_added) * 1000000)::int8 as micros,
+           ${isoText(sql`o.date_added`)} as "dateAdded", o.stix_id as "stixId", o.type,
+           o.spec_version as "specVersion", o.version, o.tlp,
+           o.origin_participant_id as "originParticipantId",
+           ${columns === 'full' ? sql`o.body` : sql`'' as body`}
+    from intel_objects o
+    where ${sql.join(where, sql` and `)}
+    order by o.date_added, o.seq
+    limit ${limit + 1}`);
+  return (res as unknown as { rows: ObjectRow[] }).rows.map((r) => ({
+    ...r,
+    seq: Number(r.seq),
+    micros: Number(r.micros),
+  }));
+}
+
+/** Counts per type of what the viewer may see (statistics; never counts hidden objects). */
+export async function countByType(
+  db: Db,
+  collectionIds: readonly string[],
+  viewer: Viewer | null,
+  filters: ObjectFilters,
+): Promise<{ type: string; count: number }[]> {
+  if (collectionIds.length === 0) return [];
+  const res = await db.execute(sql`
+    select o.type, count(*)::int8 as count from intel_objects o
+    where o.collection_id = any(${sql.param(collectionIds)}::uuid[]) and ${visibleSql(viewer)}
+      and ${sql.join([sql`true`, ...filterSql(filters)], sql` and `)}
+    group by o.type order by count(*) desc, o.type`);
+  return (res as unknown as { rows: { type: string; count: number | string }[] }).rows.map((r) => ({
+    type: r.type,
+    count: Number(r.count),
+  }));
+}
+
+/**
+ * Deletes the viewer-visible versions of one object matching the version filter, then
+ * re-marks the first and latest of what remains. Returns how many versions were deleted.
+ */
+export async function deleteObject(
+  db: Db,
+  collectionId: string,
+  viewer: Viewer | null,
+  stixId: string,
+  filters: ObjectFilters,
+  /** Only versions shared by this organisation; null: any (the secretariat). */
+  onlyOrigin: string | null,
+): Promise<number> {
+  const where = [
+    sql`o.collection_id = ${collectionId}::uuid`,
+    sql`o.stix_id = ${stixId}`,
+    visibleSql(viewer),
+    ...filterSql(filters),
+  ];
+  if (onlyOrigin !== null) where.push(sql`o.origin_participant_id = ${onlyOrigin}::uuid`);
+  const res = await db.execute(sql`
+    with gone as (
+      delete from intel_objects o where ${sql.join(where, sql` and `)} returning o.seq
+    )
+    select count(*)::int8 as n from gone`);
+  const n = Number((res as unknown as { rows: { n: number | string }[] }).rows[0]?.n ?? 0);
+  if (n > 0) {
+    await db.execute(sql`
+      update intel_objects o
+      set is_latest = o.version_key = x.max_key, is_first = o.version_key = x.min_key
+      from (select max(version_key) as max_key, min(version_key) as min_key
+            from intel_objects
+            where collection_id = ${collectionId}::uuid and stix_id = ${stixId}) x
+      where o.collection_id = ${collectionId}::uuid and o.stix_id = ${stixId}`);
+  }
+  return n;
+}
+
+/* ----------------------------------------- status ----------------------------------------- */
+
+export interface StatusDetail {
+  id: string;
+  version?: string;
+  message?: string;
+}
+
+export interface StatusRow {
+  id: string;
+  collectionId: string;
+  participantId: string;
+  userId: string | null;
+  status: 'pending' | 'complete';
+  requestTimestamp: string;
+  totalCount: number;
+  successCount: number;
+  failureCount: number;
+  pendingCount: number;
+  successes: StatusDetail[];
+  failures: StatusDetail[];
+  pendings: StatusDetail[];
+}
+
+export async function insertStatus(
+  db: Db,
+  row: StatusRow & { body: Uint8Array | null; options: unknown },
+): Promise<void> {
+  await db.execute(sql`
+    insert into intel_status (id, collection_id, participant_id, user_id, status,
+                              request_timestamp, total_count, success_count, failure_count,
+                              pending_count, successes, failures, pendings, body, options)
+    values (${row.id}::uuid, ${row.collectionId}::uuid, ${row.participantId}::uuid,
+            ${row.userId}::uuid, ${row.status}, ${row.requestTimestamp}::timestamptz,
+            ${row.totalCount}, ${row.successCount}, ${row.failureCount}, ${row.pendingCount},
+            ${JSON.stringify(row.successes)}::jsonb, ${JSON.stringify(row.failures)}::jsonb,
+            ${JSON.stringify(row.pendings)}::jsonb,
+            ${row.body === null ? null : Buffer.from(row.body.buffer, row.body.byteOffset, row.body.byteLength)}::bytea,
+            ${JSON.stringify(row.options)}::jsonb)`);
+}
+
+export async function completeStatus(
+  db: Db,
+  id: string,
+  result: Pick<StatusRow, 'successes' | 'failures' | 'totalCount'>,
+): Promise<void> {
+  await db.execute(sql`
+    update intel_status
+    set status = 'complete', total_count = ${result.totalCount},
+        success_count = ${result.successes.length}, failure_count = ${result.failures.length},
+        pending_count = 0, successes = ${JSON.stringify(result.successes)}::jsonb,
+        failures = ${JSON.stringify(result.failures)}::jsonb, pendings = '[]'::jsonb,
+        body = null, finished_at = clock_timestamp()
+    where id = ${id}::uuid`);
+}
+
+export async function findStatus(db: Db, id: string): Promise<StatusRow | null> {
+  const res = await db.execute(sql`
+    select id, collection_id as "collectionId", participant_id as "participantId",
+           user_id as "userId", status, ${isoText(sql`request_timestamp`)} as "requestTimestamp",
+           total_count as "totalCount", success_count as "successCount",
+           failure_count as "failureCount", pending_count as "pendingCount",
+           successes, failures, pendings
+    from intel_status where id = ${id}::uuid`);
+  return (res as unknown as { rows: StatusRow[] }).rows[0] ?? null;
+}
+
+/** Claims one pending background POST (SKIP LOCKED: one process per status). */
+export async function claimPendingStatus(
+  db: Db,
+  staleBefore: Date,
+): Promise<{
+  id: string;
+  collectionId: string;
+  participantId: string;
+  userId: string | null;
+  body: Uint8Array;
+  options: unknown;
+} | null> {
+  const res = await db.execute(sql`
+    update intel_status set claimed_at = clock_timestamp()
+    where id = (select id from intel_status
+                where status = 'pending' and body is not null
+                  and (claimed_at is null or claimed_at < ${staleBefore.toISOString()}::timestamptz)
+                order by request_timestamp limit 1 for update skip locked)
+    returning id, collection_id as "collectionId", participant_id as "participantId",
+              user_id as "userId", body, options`);
+  const row = (
+    res as unknown as {
+      rows: {
+        id: string;
+        collectionId: string;
+        participantId: string;
+        userId: string | null;
+        body: Uint8Array;
+        options: unknown;
+      }[];
+    }
+  ).rows[0];
+  return row ?? null;
+}
