@@ -82,9 +82,12 @@ export function intelCommand(): Command {
           }
           if (r.failures.length > 50)
             process.stdout.write(`  … and ${r.failures.length - 50} more\n`);
-          if (r.failures.length > 0) process.exitCode = 1;
+          if (r.failures.length > 0) {
+            throw new CliError(`${r.failures.length} objects refused (listed above)`, 1);
+          }
         } catch (err) {
           bar?.stop();
+          if (err instanceof CliError) throw err;
           if (err instanceof server.DomainError) throw new CliError(err.message, 1);
           if (err instanceof Error && err.name === 'JsonStreamError')
             throw new CliError(`${file}: ${err.message}`, 1);

@@ -78,9 +78,11 @@ export function prepareObject(value: unknown, audience: Audience): Prepared {
   const id = str(o.id) ?? '';
   const result = validateObject(o);
   if (!result.valid) {
-    const shown = result.errors
-      .slice(0, MAX_MESSAGES)
-      .map((e) => `${e.path || '(object)'}: ${e.message}`);
+    const shown = result.errors.slice(0, MAX_MESSAGES).map((e) => {
+      // Messages name their property; add the path when they do not (nested properties).
+      const last = e.path.split('/').filter(Boolean).at(-1) ?? '';
+      return last === '' || e.message.includes(last) ? e.message : `${e.path}: ${e.message}`;
+    });
     const more = result.errors.length - shown.length;
     return {
       ok: false,
