@@ -1,7 +1,8 @@
 /**
- * The points-of-contact directory in a real browser: the secretariat launches a ping round,
- * a state's diplomat acknowledges the ping and sends a structured message, and the receiver
- * opens (read receipt), acknowledges and answers it.
+ * The points-of-contact directory in a real browser: the secretariat launches a ping round and
+ * follows it on the round's page, a state's diplomat acknowledges the ping, sets the state's
+ * webhook (its secret shown once) and sends a structured message, the receiver opens (read
+ * receipt), acknowledges and answers it, and the secretariat closes the round.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -59,6 +60,22 @@ suite(title, () => {
       .getByRole('status')
       .filter({ hasText: `“${round}” has been sent` })
       .waitFor();
+
+    // The round's own page: every contact, none answered yet.
+    await page
+      .getByRole('region', { name: 'Open rounds' })
+      .getByRole('link', { name: round })
+      .click();
+    await page.getByRole('heading', { level: 1, name: round }).waitFor();
+    const contacts = page.getByRole('region', { name: 'Contacts pinged' }).first();
+    const estonia = contacts.getByRole('row').filter({ hasText: 'Republic of Estonia' });
+    await expect.poll(() => estonia.count()).toBeGreaterThan(0);
+    expect(await estonia.first().textContent()).toContain('Waiting, not yet due');
+    await page
+      .getByRole('region', { name: 'Overdue contacts' })
+      .getByText(/None yet/)
+      .waitFor();
+    await page.getByRole('img', { name: /Response by participant/ }).waitFor();
     await signOut();
   });
 
@@ -82,6 +99,58 @@ suite(title, () => {
       .filter({ hasText: round })
       .filter({ hasText: 'Acknowledged on time' });
     await expect.poll(() => done.count()).toBeGreaterThan(0);
+  });
+
+  it('lets the state’s administrator set a webhook and shows its secret once', async () => {
+    await directoryTab('Webhook').click();
+    await page.getByRole('heading', { level: 1, name: 'Webhook' }).waitFor();
+    await page.getByRole('heading', { name: 'No webhook set' }).waitFor();
+    const address = page.getByLabel('Webhook address', { exact: true });
+
+    // The server's refusal is shown beside the field.
+    await address.fill('http://hooks.estonia.example/concord');
+    await page.getByRole('button', { name: 'Set webhook' }).click();
+    await page
+      .locator('#webhook-webhookUrl-error')
+      .getByText(/must use https/)
+      .waitFor();
+
+    await address.fill('https://hooks.estonia.example/concord');
+    await page.getByRole('button', { name: 'Set webhook' }).click();
+    const notice = page.getByRole('region', { name: 'Copy the webhook’s signing secret now' });
+    await notice.waitFor();
+    await expect.poll(() => notice.evaluate((el) => el === document.activeElement)).toBe(true);
+    const secret = await notice.getByLabel('Signing secret').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await notice.getByRole('button', { name: 'Copy secret' }).waitFor();
+    await notice.getByRole('button', { name: 'I have stored it safely' }).click();
+    await notice.waitFor({ state: 'detached' });
+
+    // Never shown again: not after a reload either.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Webhook' }).waitFor();
+    const current = page.getByRole('region', { name: 'Where deliveries go' });
+    await current.getByText('https://hooks.estonia.example/concord').waitFor();
+    expect(await current.textContent()).toContain('It was shown once');
+    expect(await page.getByLabel('Signing secret').count()).toBe(0);
+
+    // Rotating issues a new one, shown once too.
+    await page.getByRole('button', { name: 'Rotate the signing secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
+    await dialog.getByRole('button', { name: 'Issue a new secret' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const rotated = await notice.getByLabel('Signing secret').inputValue();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await notice.getByRole('button', { name: 'I have stored it safely' }).click();
+
+    // Removed again, so that the messages below are not pushed to a host that does not exist.
+    await page.getByRole('button', { name: 'Remove the webhook' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove the webhook?' })
+      .getByRole('button', { name: 'Remove webhook' })
+      .click();
+    await page.getByRole('heading', { name: 'No webhook set' }).waitFor();
   });
 
   it('sends an incident notification with the template’s required fields', async () => {
@@ -135,5 +204,30 @@ suite(title, () => {
     await page.goto(`${server.url}/directory/messages/sent`);
     const sent = page.getByRole('row').filter({ hasText: subject });
     await expect.poll(() => sent.textContent()).toContain('Acknowledged');
+  });
+
+  it('lets the secretariat see the acknowledgement on the round’s page and close the round', async () => {
+    await signOut();
+    await signIn(server.demo.adminEmail);
+    await page.goto(`${server.url}/directory/pings/dashboard`);
+    // Listed under the open rounds and in the table of rounds: either leads to its page.
+    await page.getByRole('link', { name: round, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: round }).waitFor();
+    await page.getByLabel('Show', { exact: true }).selectOption('acknowledged');
+    const acknowledged = page
+      .getByRole('region', { name: 'Contacts pinged' })
+      .first()
+      .getByRole('row')
+      .filter({ hasText: 'Republic of Estonia' });
+    await expect.poll(() => acknowledged.count()).toBe(1);
+    expect(await acknowledged.textContent()).toContain('Acknowledged on time');
+
+    await page.getByRole('button', { name: 'Close the round' }).click();
+    const dialog = page.getByRole('dialog', { name: `Close “${round}”?` });
+    await dialog.getByText(/will count as missed/).waitFor();
+    await dialog.getByRole('button', { name: 'Close the round' }).click();
+    await page.getByRole('status').filter({ hasText: 'is closed' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Close the round' }).count()).toBe(0);
+    await page.getByText('Closed', { exact: true }).first().waitFor();
   });
 });

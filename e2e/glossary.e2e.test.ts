@@ -1,6 +1,7 @@
 /**
  * The glossary in a real browser: a participant records its own definition of a term, sees how
- * similar it is to the harmonised one and the word diff, and finds it in the divergence view.
+ * similar it is to the harmonised one and the word diff, and finds it in the divergence view;
+ * the secretariat adds a harmonised term and edits its definition and thresholds.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,6 +16,10 @@ suite(title, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let page: Page;
   let term = '';
+  const stamp = Date.now().toString(36);
+  const newTerm = `Digital sovereignty ${stamp}`;
+  const newId = `digital-sovereignty-${stamp}`;
+  const definition = `A state’s authority over data and systems on its territory (${stamp}).`;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -84,5 +89,55 @@ suite(title, () => {
       .getByRole('article', { name: /Federative Republic of Brazil/ })
       .getByText('Anything the national regulator says it is.')
       .waitFor();
+  });
+
+  it('lets the secretariat add a term, with the server’s refusal shown beside the field', async () => {
+    await page.getByRole('button', { name: /Account menu for/ }).click();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email address', { exact: true }).fill(server.demo.adminEmail);
+    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto(`${server.url}/glossary`);
+    await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+
+    await page.getByRole('button', { name: 'New term' }).click();
+    // The form's heading takes the focus, for keyboard and screen reader users.
+    const heading = page.getByRole('heading', { name: 'New harmonised term' });
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Add term' }).click();
+    await page.getByRole('alert').getByText('Enter the term').waitFor();
+
+    // The identifier follows the term; this one is taken, and the server says so by the field.
+    await page.getByLabel('Term', { exact: true }).fill('Critical infrastructure');
+    expect(await page.getByLabel('Identifier').inputValue()).toBe('critical-infrastructure');
+    await page
+      .getByLabel('Harmonised definition')
+      .fill('Systems whose disruption would seriously harm the public.');
+    await page.getByRole('button', { name: 'Add term' }).click();
+    await page.locator('#new-term-id-error').getByText('Identifier is already taken').waitFor();
+
+    await page.getByLabel('Term', { exact: true }).fill(newTerm);
+    expect(await page.getByLabel('Identifier').inputValue()).toBe(newId);
+    await page.getByLabel('Thresholds').fill('Applies from the first affected user.');
+    await page.getByRole('button', { name: 'Add term' }).click();
+    await page.getByRole('heading', { level: 1, name: newTerm }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/glossary/${newId}`);
+    await page.getByRole('status').filter({ hasText: 'has been added to the glossary' }).waitFor();
+  });
+
+  it('lets the secretariat edit the harmonised definition and thresholds', async () => {
+    const card = page.getByRole('region', { name: 'Harmonised definition' });
+    await card.getByRole('button', { name: 'Edit the harmonised term' }).click();
+    await card.getByLabel('Harmonised definition').fill(definition);
+    await card.getByLabel('Thresholds').fill('Applies from 1,000 affected users.');
+    await card.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'has been updated' }).waitFor();
+    await card.getByText(definition).waitFor();
+    expect(await card.textContent()).toContain('Applies from 1,000 affected users.');
+    // Focus is back on the button that opened the form.
+    const edit = card.getByRole('button', { name: 'Edit the harmonised term' });
+    await expect.poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 });

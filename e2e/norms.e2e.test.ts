@@ -1,7 +1,7 @@
 /**
  * The norms catalogue in a real browser: filter and search it, open a norm (its adoption is
- * verified in the ledger by the page), propose a change with the current text filled in, then
- * endorse and discuss the amendment.
+ * verified in the ledger by the page) and see who committed to it and how, propose a change
+ * with the current text filled in, then endorse and discuss the amendment.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -72,6 +72,30 @@ suite(title, () => {
       .getByRole('region', { name: 'Version history' })
       .getByRole('link', { name: 'Version 1' })
       .waitFor();
+  });
+
+  it('lists who committed to the norm, in their own words, each checked in the ledger', async () => {
+    const commitments = page.locator('section', {
+      has: page.getByRole('heading', { level: 2, name: 'Commitments' }),
+    });
+    const estonia = commitments.getByRole('row', { name: /Republic of Estonia/ });
+    await estonia
+      .getByText('Estonia will not conduct operations meant to disable critical infrastructure.')
+      .waitFor();
+    expect(await commitments.textContent()).toContain('1 participant has committed to it.');
+    // The doctrine version's ledger entry, and that it signed this very wording.
+    await estonia.getByText('Verified in the ledger').waitFor({ timeout: 30_000 });
+    await estonia.getByRole('link', { name: 'Republic of Estonia, doctrine version 2' }).click();
+    await page.getByRole('heading', { level: 1, name: /Estonia’s position/ }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/\/doctrines\/[0-9a-f-]+\/versions\/2$/);
+
+    // A norm no doctrine commits to says so.
+    await page.goto(`${server.url}/norms/GGE-2015-13b`);
+    await page
+      .getByRole('heading', { name: 'No participant has published a commitment to this norm yet' })
+      .waitFor();
+    await page.goto(`${server.url}/norms/CONCORD-R1`);
+    await page.getByRole('heading', { level: 1, name: NORM_TITLE }).waitFor();
   });
 
   it('proposes a change with the current text filled in and a live diff', async () => {

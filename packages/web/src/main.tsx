@@ -11,6 +11,7 @@ import './styles/components.css';
 import './styles/shared.css';
 import './styles/norms-doctrines.css';
 import './styles/glossary-directory.css';
+import './styles/public.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -22,6 +22,8 @@ export type PingRoundPage = ResponseBody<'/api/v1/directory/ping-rounds', 'get'>
 export type PingRound = PingRoundPage['items'][number];
 export type PingRoundDetail = ResponseBody<'/api/v1/directory/ping-rounds/{id}', 'get'>;
 export type LaunchRound = RequestBody<'/api/v1/directory/ping-rounds', 'post'>;
+export type DirectorySettings = ResponseBody<'/api/v1/directory/settings/mine', 'get'>;
+export type SettingsUpdate = RequestBody<'/api/v1/directory/settings/mine', 'put'>;
 
 export type MessagePage = ResponseBody<'/api/v1/directory/messages', 'get'>;
 export type Message = MessagePage['items'][number];
@@ -72,9 +74,18 @@ export function usePingRounds(query: QueryParams<'/api/v1/directory/ping-rounds'
   });
 }
 
+/** The signed-in user's participant's webhook: its address and whether a secret is set. */
+export function useDirectorySettings() {
+  return useQuery({
+    queryKey: queryKeys.directory.settings,
+    queryFn: () => unwrap(api.GET('/api/v1/directory/settings/mine')),
+  });
+}
+
 export function usePingRound(id: string) {
   return useQuery({
     queryKey: queryKeys.directory.round(id),
+    enabled: id !== '',
     queryFn: () =>
       unwrap(api.GET('/api/v1/directory/ping-rounds/{id}', { params: { path: { id } } })),
   });

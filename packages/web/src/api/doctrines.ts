@@ -87,15 +87,31 @@ export function useCommitmentsMatrix(query: MatrixQuery) {
   });
 }
 
-/** Where the CSV of the same matrix downloads from (same origin, so the session applies). */
-export function matrixCsvUrl(query: MatrixQuery): string {
+/** The public portal's matrix: public doctrine versions only, no sign-in needed. */
+export function usePublicCommitmentsMatrix(query: MatrixQuery) {
+  return useQuery({
+    queryKey: queryKeys.doctrines.publicMatrix(query),
+    queryFn: () => unwrap(api.GET('/api/v1/public/doctrines/matrix', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function csvUrl(path: string, query: MatrixQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
-  return `/api/v1/doctrines/matrix.csv${search ? `?${search}` : ''}`;
+  return `${path}${search ? `?${search}` : ''}`;
 }
+
+/** Where the CSV of the same matrix downloads from (same origin, so the session applies). */
+export const matrixCsvUrl = (query: MatrixQuery): string =>
+  csvUrl('/api/v1/doctrines/matrix.csv', query);
+
+/** The public portal's CSV: the same filters, public versions only. */
+export const publicMatrixCsvUrl = (query: MatrixQuery): string =>
+  csvUrl('/api/v1/public/doctrines/matrix.csv', query);
 
 export const CELL_LABELS: Record<CellStatus, string> = {
   committed: 'Committed',

@@ -13,6 +13,7 @@ export type NormCategory = Norm['current']['category'];
 export type NormStatus = Norm['status'];
 export type NormSector = NonNullable<NormQuery['sector']>;
 export type NormVocabulary = ResponseBody<'/api/v1/norms/vocabulary', 'get'>;
+export type NormCommitment = ResponseBody<'/api/v1/norms/{id}/commitments', 'get'>['items'][number];
 
 export type AmendmentPage = ResponseBody<'/api/v1/norms/amendments', 'get'>;
 export type AmendmentSummary = AmendmentPage['items'][number];
@@ -48,6 +49,15 @@ export function useNorm(id: string, enabled = true) {
     queryKey: queryKeys.norms.detail(id),
     enabled: enabled && id !== '',
     queryFn: () => unwrap(api.GET('/api/v1/norms/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** Each participant's commitment to a norm, from its latest doctrine version the reader may see. */
+export function useNormCommitments(id: string) {
+  return useQuery({
+    queryKey: queryKeys.doctrines.normCommitments(id),
+    enabled: id !== '',
+    queryFn: () => unwrap(api.GET('/api/v1/norms/{id}/commitments', { params: { path: { id } } })),
   });
 }
 

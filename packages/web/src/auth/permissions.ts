@@ -28,3 +28,11 @@ export const canPublishDoctrine = (me: Me): boolean =>
 /** Accounts that only watch take no part in amendments, messages or definitions. */
 export const isObserverOnly = (me: Me): boolean =>
   me.roles.length > 0 && me.roles.every((role) => role === 'observer');
+
+/** Ping rounds are launched and closed by the secretariat's administrators and coordinators. */
+export const canRunPingTests = (me: Me): boolean =>
+  me.participant.kind === 'secretariat' &&
+  (me.roles.includes('admin') || me.roles.includes('coordinator'));
+
+/** The secretariat's administrators keep the harmonised glossary. */
+export const canEditGlossary = (me: Me): boolean => isPlatformAdmin(me);

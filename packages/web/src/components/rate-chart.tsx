@@ -29,11 +29,17 @@ export function RateChart({
   points,
   barLabel,
   lineLabel,
+  noun = ['round', 'rounds'],
+  summary: given,
 }: {
   title: string;
   points: readonly RatePoint[];
   barLabel: string;
   lineLabel: string;
+  /** What a point is, singular and plural, for the text summary and the table's first column. */
+  noun?: readonly [string, string];
+  /** The chart's text alternative, when "N rounds, the latest: …" does not fit the series. */
+  summary?: string;
 }) {
   const id = useId();
   const innerW = WIDTH - PAD.left - PAD.right;
@@ -47,9 +53,10 @@ export function RateChart({
     .filter((p): p is string => p !== null);
   const last = points.at(-1);
   const summary =
-    points.length === 0
+    given ??
+    (points.length === 0
       ? 'No data yet.'
-      : `${points.length} rounds. Latest, ${last?.name}: ${barLabel.toLowerCase()} ${pct(last?.bar ?? null)}, ${lineLabel.toLowerCase()} ${pct(last?.line ?? null)}.`;
+      : `${points.length} ${points.length === 1 ? noun[0] : noun[1]}. Latest, ${last?.name}: ${barLabel.toLowerCase()} ${pct(last?.bar ?? null)}, ${lineLabel.toLowerCase()} ${pct(last?.line ?? null)}.`);
 
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
@@ -123,7 +130,7 @@ export function RateChart({
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Round</th>
+              <th scope="col">{noun[0].charAt(0).toUpperCase() + noun[0].slice(1)}</th>
               <th scope="col" className="num">
                 {barLabel}
               </th>

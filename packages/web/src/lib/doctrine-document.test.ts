@@ -14,6 +14,7 @@ import {
   ledgerRecordMatches,
   linesOf,
   signDoctrine,
+  signedCommitmentDiffers,
 } from './doctrine-document';
 import type { DoctrineInput, PublishedVersion } from './doctrine-document';
 import { describeSeed } from './signing-key';
@@ -181,5 +182,59 @@ describe('ledgerRecordMatches', () => {
     expect(ledgerRecordMatches({ envelope: other, ledger: version.ledger }, leaf)).toMatch(
       /does not open/,
     );
+  });
+});
+
+describe('signedCommitmentDiffers', () => {
+  const envelope = signDoctrine(buildDoctrineDocument(input), SEED);
+
+  it('accepts the signed statement, with or without conditions', () => {
+    expect(
+      signedCommitmentDiffers(envelope, 'CONCORD-R1', {
+        statement: 'We will not.',
+        conditions: null,
+      }),
+    ).toBeNull();
+    expect(
+      signedCommitmentDiffers(envelope, 'CONCORD-R1', {
+        statement: 'We will not.',
+        conditions: ' ',
+      }),
+    ).toBeNull();
+    expect(
+      signedCommitmentDiffers(envelope, 'CONCORD-R7', {
+        statement: 'We de-escalate.',
+        conditions: 'Unless attacked',
+      }),
+    ).toBeNull();
+  });
+
+  it('names what differs from the signed doctrine', () => {
+    expect(
+      signedCommitmentDiffers(envelope, 'CONCORD-R7', {
+        statement: 'We de-escalate.',
+        conditions: null,
+      }),
+    ).toBe('The commitment shown is not the one signed in the doctrine.');
+    expect(
+      signedCommitmentDiffers(envelope, 'CONCORD-R1', { statement: 'We will.', conditions: null }),
+    ).toBe('The commitment shown is not the one signed in the doctrine.');
+    expect(
+      signedCommitmentDiffers(envelope, 'GGE-2015-13a', { statement: 'x', conditions: null }),
+    ).toBe('The signed doctrine has no commitment to GGE-2015-13a.');
+  });
+
+  it('refuses a payload that is not a document', () => {
+    const broken = { ...envelope, payload: bytesToBase64(utf8Encode('not json')) };
+    expect(
+      signedCommitmentDiffers(broken, 'CONCORD-R1', {
+        statement: 'We will not.',
+        conditions: null,
+      }),
+    ).toBe('The signed doctrine could not be read.');
+    const notBase64 = { ...envelope, payload: '***' };
+    expect(
+      signedCommitmentDiffers(notBase64, 'CONCORD-R1', { statement: 'x', conditions: null }),
+    ).toBe('The signed doctrine could not be read.');
   });
 });

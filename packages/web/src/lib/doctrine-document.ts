@@ -208,3 +208,39 @@ export function ledgerRecordMatches(
   }
   return null;
 }
+
+/**
+ * Whether the signed doctrine holds this very commitment to the norm: the same statement and
+ * the same conditions (none and blank alike). Returns why not, or null when it does. With
+ * `ledgerRecordMatches` it ties a commitment shown outside its doctrine (the norm page) to the
+ * ledger entry of the version it comes from.
+ */
+export function signedCommitmentDiffers(
+  envelope: Envelope,
+  normId: string,
+  shown: { statement: string; conditions: string | null },
+): string | null {
+  let document: unknown;
+  try {
+    document = JSON.parse(new TextDecoder().decode(base64ToBytes(envelope.payload)));
+  } catch {
+    return 'The signed doctrine could not be read.';
+  }
+  const commitments =
+    typeof document === 'object' && document !== null
+      ? (document as { commitments?: unknown }).commitments
+      : undefined;
+  const signed = Array.isArray(commitments)
+    ? (commitments as unknown[]).find(
+        (c): c is { normId: string; statement?: unknown; conditions?: unknown } =>
+          typeof c === 'object' && c !== null && (c as { normId?: unknown }).normId === normId,
+      )
+    : undefined;
+  if (!signed) return `The signed doctrine has no commitment to ${normId}.`;
+  const conditions =
+    typeof signed.conditions === 'string' ? signed.conditions.trim() || null : null;
+  if (signed.statement !== shown.statement || conditions !== (shown.conditions?.trim() || null)) {
+    return `The commitment shown is not the one signed in the doctrine.`;
+  }
+  return null;
+}

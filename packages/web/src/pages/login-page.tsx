@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError, unwrap } from '@concord/api-client';
 import { api, setCsrfToken } from '../api/client';
 import { queryKeys } from '../api/query-keys';
@@ -160,7 +160,8 @@ export function LoginPage() {
         </div>
       </main>
       <footer className="auth-footer">
-        Accounts are issued by your organisation’s Concord administrator.
+        Accounts are issued by your organisation’s Concord administrator. Anyone may read the{' '}
+        <Link to="/public/matrix">public commitments matrix</Link> without an account.
       </footer>
     </div>
   );

@@ -21,6 +21,7 @@ import {
   VersionsQuery,
 } from './schema';
 import { publishDoctrine } from './service';
+import { publicMatrixRoutes } from './public-routes';
 
 /** HTTP surface of the `doctrines` module (OpenAPI tag `doctrines`). */
 export function doctrineRoutes(app: App, deps: Deps): void {
@@ -109,4 +110,5 @@ export function doctrineRoutes(app: App, deps: Deps): void {
     handler: (req) =>
       diffDoctrine(deps, ctxOf(req), req.params.participantId, req.query.from, req.query.to),
   });
+  publicMatrixRoutes(app, deps, tags);
 }

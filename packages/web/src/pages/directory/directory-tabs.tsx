@@ -6,6 +6,7 @@ const LINKS = [
   { to: '/directory/pings', label: 'Ping tests' },
   { to: '/directory/pings/dashboard', label: 'Ping dashboard' },
   { to: '/directory/messages', label: 'Messages', end: false },
+  { to: '/directory/webhook', label: 'Webhook' },
 ];
 
 export function DirectoryTabs() {

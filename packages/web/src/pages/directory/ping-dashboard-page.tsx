@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@concord/api-client';
 import { api } from '../../api/client';
@@ -6,6 +7,7 @@ import { queryKeys } from '../../api/query-keys';
 import { formatDuration, percent, usePingRounds, usePingStats } from '../../api/directory';
 import type { PingStats } from '../../api/directory';
 import { useMe } from '../../auth/session';
+import { canRunPingTests } from '../../auth/permissions';
 import { PageHeader } from '../../components/page-header';
 import { SelectField } from '../../components/field';
 import { DataTable } from '../../components/data-table';
@@ -17,8 +19,9 @@ import { RateChart } from '../../components/rate-chart';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { formatDate } from '../../lib/format';
 import { DirectoryTabs } from './directory-tabs';
-import { TaskStatusBadge } from './ping-status';
+import { TaskStatusBadge, roundPath } from './ping-status';
 import { LaunchRoundForm } from './launch-round-form';
+import { Stat } from './stat-card';
 
 const ROUND_CHOICES = [6, 12, 24, 52];
 const STALE_REASONS: Record<PingStats['staleContacts'][number]['reasons'][number], string> = {
@@ -26,33 +29,6 @@ const STALE_REASONS: Record<PingStats['staleContacts'][number]['reasons'][number
   expiring: 'validity ends soon',
   expired: 'validity has ended',
 };
-
-/** Mirrors the server's pingPolicy: the secretariat's admins and coordinators run rounds. */
-const runsPingTests = (me: ReturnType<typeof useMe>) =>
-  me.participant.kind === 'secretariat' &&
-  (me.roles.includes('admin') || me.roles.includes('coordinator'));
-
-function Stat({
-  id,
-  title,
-  value,
-  caption,
-}: {
-  id: string;
-  title: string;
-  value: string;
-  caption: string;
-}) {
-  return (
-    <section className="card stat-card" aria-labelledby={id}>
-      <h2 className="card-title" id={id}>
-        {title}
-      </h2>
-      <p className="stat">{value}</p>
-      <p className="stat-label">{caption}</p>
-    </section>
-  );
-}
 
 function Dashboard({ stats }: { stats: PingStats }) {
   const latest = stats.rounds.at(-1);
@@ -108,6 +84,58 @@ function Dashboard({ stats }: { stats: PingStats }) {
               line: r.onTimeRate,
             }))}
           />
+        )}
+      </section>
+
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">Rounds</h2>
+        {stats.rounds.length === 0 ? (
+          <p className="muted">No ping round has been launched yet.</p>
+        ) : (
+          <DataTable
+            labelledBy="rounds-heading"
+            head={
+              <>
+                <th scope="col">Round</th>
+                <th scope="col">Launched</th>
+                <th scope="col" className="num">
+                  Pings
+                </th>
+                <th scope="col" className="num">
+                  Response rate
+                </th>
+                <th scope="col" className="num">
+                  On time
+                </th>
+                <th scope="col" className="num">
+                  Overdue
+                </th>
+                <th scope="col">Status</th>
+              </>
+            }
+          >
+            {[...stats.rounds].reverse().map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={roundPath(r.id)}>{r.title}</Link>
+                </th>
+                <td className="nowrap">
+                  <DateTime value={r.launchedAt} />
+                </td>
+                <td className="num">{r.tasks}</td>
+                <td className="num">{percent(r.responseRate)}</td>
+                <td className="num">{percent(r.onTimeRate)}</td>
+                <td className="num">{r.overdue > 0 ? <strong>{r.overdue}</strong> : 0}</td>
+                <td>
+                  {r.closedAt ? (
+                    <Badge tone="neutral">Closed</Badge>
+                  ) : (
+                    <Badge tone="info">Open</Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -174,7 +202,9 @@ function Dashboard({ stats }: { stats: PingStats }) {
               <tr key={t.id}>
                 <td>{t.participant.name}</td>
                 <td>{t.contact.name}</td>
-                <td>{t.round.title}</td>
+                <td>
+                  <Link to={roundPath(t.round.id)}>{t.round.title}</Link>
+                </td>
                 <td className="nowrap">
                   <DateTime value={t.round.dueAt} />
                 </td>
@@ -261,7 +291,9 @@ function Rounds({ onMessage }: { onMessage: (text: string) => void }) {
             {page.items.map((r) => (
               <li key={r.id} className="round-line">
                 <span>
-                  <strong>{r.title}</strong>
+                  <Link className="cell-primary" to={roundPath(r.id)}>
+                    {r.title}
+                  </Link>
                   <span className="cell-sub">
                     {r.acknowledged} of {r.tasks} acknowledged · due <DateTime value={r.dueAt} />
                   </span>
@@ -299,7 +331,7 @@ export function PingDashboardPage() {
       />
       <DirectoryTabs />
       <Confirmation message={message} onDismiss={() => setMessage(null)} />
-      {runsPingTests(me) ? (
+      {canRunPingTests(me) ? (
         <div className="card-grid card-grid-wide section-tight">
           <section className="card">
             <LaunchRoundForm onLaunched={setMessage} />

@@ -14,3 +14,6 @@ const TONES: Record<PingTaskStatus, BadgeTone> = {
 export function TaskStatusBadge({ status }: { status: PingTaskStatus }) {
   return <Badge tone={TONES[status]}>{TASK_STATUS_LABELS[status]}</Badge>;
 }
+
+/** A round's own page: every contact's answer, what is overdue, the reminders sent. */
+export const roundPath = (id: string): string => `/directory/pings/rounds/${id}`;

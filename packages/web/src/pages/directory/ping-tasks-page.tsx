@@ -13,6 +13,7 @@ import {
 } from '../../api/directory';
 import type { ContactKind, Designation, PingTaskQuery } from '../../api/directory';
 import { useMe } from '../../auth/session';
+import { roundPath } from './ping-status';
 import { isObserverOnly } from '../../auth/permissions';
 import { PageHeader } from '../../components/page-header';
 import { SelectField } from '../../components/field';
@@ -124,7 +125,9 @@ export function PingTasksPage() {
               return (
                 <tr key={task.id}>
                   <td>
-                    <span className="cell-primary">{task.round.title}</span>
+                    <Link className="cell-primary" to={roundPath(task.round.id)}>
+                      {task.round.title}
+                    </Link>
                     <span className="cell-sub">
                       Sent <DateTime value={task.sentAt} />
                     </span>

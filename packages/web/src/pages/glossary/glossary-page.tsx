@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { DEFAULT_TERM_PAGE_SIZE, useTerms } from '../../api/glossary';
 import type { TermQuery } from '../../api/glossary';
@@ -9,7 +10,11 @@ import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/states';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
+import { useMe } from '../../auth/session';
+import { canEditGlossary } from '../../auth/permissions';
+import { Icon } from '../../components/icons';
 import { GlossaryTabs } from './glossary-tabs';
+import { NewTermForm } from './new-term-form';
 import { ThresholdOptions, parseThreshold } from './similarity';
 
 const FILTERS = ['q', 'diverging', 'threshold'] as const;
@@ -28,14 +33,48 @@ export function GlossaryPage() {
   if (pages.cursor) query.cursor = pages.cursor;
   const list = useTerms(query);
   const filtered = filters.q !== '' || filters.diverging !== '';
+  const me = useMe();
+  const [adding, setAdding] = useState(false);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  // Cancelling the form puts the focus back on the button that opened it.
+  useEffect(() => {
+    if (!adding && returnFocus.current) {
+      returnFocus.current = false;
+      newButton.current?.focus();
+    }
+  }, [adding]);
 
   return (
     <>
       <PageHeader
         title="Glossary"
         description="The community’s harmonised definitions and thresholds, with each participant’s own domestic definition beside them, so everyone can see where the same words mean different things."
+        actions={
+          canEditGlossary(me) ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              ref={newButton}
+              aria-expanded={adding}
+              onClick={() => setAdding(true)}
+            >
+              <Icon name="plus" />
+              New term
+            </button>
+          ) : null
+        }
       />
       <GlossaryTabs />
+      {adding ? (
+        <NewTermForm
+          onCancel={() => {
+            returnFocus.current = true;
+            setAdding(false);
+          }}
+        />
+      ) : null}
       <FilterBar
         idPrefix={ID}
         label="Filter terms"

@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useTerm } from '../../api/glossary';
 import { useNorms } from '../../api/norms';
 import { useMe } from '../../auth/session';
+import { canEditGlossary } from '../../auth/permissions';
 import { PageHeader } from '../../components/page-header';
 import { recordPageFallback } from '../../components/record-page-fallback';
 import { SelectField } from '../../components/field';
 import { Confirmation } from '../../components/notice';
 import { EmptyState } from '../../components/states';
-import { DateTime } from '../../components/time';
 import { VariantCard } from './variant-card';
 import { MyVariantForm } from './my-variant-form';
+import { HarmonisedCard } from './harmonised-card';
+import { useFlash } from '../../hooks/use-flash';
 import { ThresholdOptions, parseThreshold } from './similarity';
 
 const breadcrumbs = [{ label: 'Glossary', to: '/glossary' }];
@@ -29,6 +31,8 @@ export function TermPage() {
   const me = useMe();
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // "Term added", carried here from the glossary page's New term form.
+  const [flash, dismissFlash] = useFlash();
 
   if (!term.isSuccess) {
     return recordPageFallback(term, {
@@ -50,44 +54,20 @@ export function TermPage() {
         breadcrumbs={breadcrumbs}
         description={`${t.variants.length} ${t.variants.length === 1 ? 'participant has' : 'participants have'} recorded their own definition; ${diverging} ${diverging === 1 ? 'diverges' : 'diverge'} from the harmonised one.`}
       />
-      <Confirmation message={message} onDismiss={() => setMessage(null)} />
+      <Confirmation
+        message={message ?? flash}
+        onDismiss={() => {
+          setMessage(null);
+          dismissFlash();
+        }}
+      />
       <div className="variant-grid">
-        <section
-          className="card variant-card variant-card--harmonised"
-          aria-labelledby="harmonised-heading"
-        >
-          <h2 className="card-title" id="harmonised-heading">
-            Harmonised definition
-          </h2>
-          <p className="variant-text">{t.definition}</p>
-          {t.thresholds ? (
-            <>
-              <h3 className="subheading">Thresholds</h3>
-              <p className="norm-text">{t.thresholds}</p>
-            </>
-          ) : null}
-          {t.notes ? (
-            <>
-              <h3 className="subheading">Notes</h3>
-              <p className="norm-text small">{t.notes}</p>
-            </>
-          ) : null}
-          <p className="small muted">
-            Last changed <DateTime value={t.updatedAt} mode="date" />
-          </p>
-          {norms.data && norms.data.items.length > 0 ? (
-            <>
-              <h3 className="subheading">Norms that rely on it</h3>
-              <ul className="inline-list small">
-                {norms.data.items.map((n) => (
-                  <li key={n.id}>
-                    <Link to={`/norms/${n.id}`}>{n.current.title}</Link>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
+        <HarmonisedCard
+          term={t}
+          norms={norms.data?.items ?? []}
+          canEdit={canEditGlossary(me)}
+          onSaved={setMessage}
+        />
 
         <section className="card" aria-labelledby="mine-heading">
           <div className="card-heading">
