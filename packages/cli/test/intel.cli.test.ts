@@ -48,6 +48,7 @@ describe('concord intel import', () => {
         ...Array.from({ length: 30 }, (_, i) => indicator(i + 1)),
         indicator(99, { pattern_type: undefined }),
         indicator(98, { created: 'yesterday' }),
+        indicator(97, { pattern: "[ipv4-addr:value = '198.51.100.1'" }),
       ];
       fs.writeFileSync(
         file,
@@ -72,12 +73,13 @@ describe('concord intel import', () => {
       ];
       const r = await runCli(args, { timeoutMs: TIMEOUT });
       expect(r.code, r.stderr).toBe(1);
-      expect(r.stdout).toContain('32 objects read, 30 stored, 0 already present, 2 refused');
+      expect(r.stdout).toContain('33 objects read, 30 stored, 0 already present, 3 refused');
       expect(r.stdout).toMatch(/refused indicator--00000099-[^:]+: .*pattern_type/);
       expect(r.stdout).toMatch(/refused indicator--00000098-[^:]+: .*created/);
+      expect(r.stdout).toMatch(/refused indicator--00000097-[^:]+: pattern: .*']'/);
 
       const again = await runCli(args, { timeoutMs: TIMEOUT });
-      expect(again.stdout).toContain('32 objects read, 0 stored, 30 already present, 2 refused');
+      expect(again.stdout).toContain('33 objects read, 0 stored, 30 already present, 3 refused');
     },
     TIMEOUT,
   );

@@ -97,11 +97,16 @@ async function collectionOfSeqs(deps: Deps, seqs: number[]): Promise<Map<number,
     sql`select seq, collection_id as "collectionId" from intel_objects where seq = any(${sql.param(seqs)}::int8[])`,
   );
   return new Map(
-    (res as unknown as { rows: { seq: number | string; collectionId: string }[] }).rows.map((r) => [
+    (res as { rows: { seq: number | string; collectionId: string }[] }).rows.map((r) => [
       Number(r.seq),
       r.collectionId,
     ]),
   );
+}
+
+function relationshipTypeOf(body: string): string {
+  const t = (JSON.parse(body) as { relationship_type?: unknown }).relationship_type;
+  return typeof t === 'string' ? t : '';
 }
 
 export interface GraphNode {
@@ -167,12 +172,10 @@ export async function objectDetail(
     order by o.stix_id
     limit 200`);
   const edges: GraphEdge[] = (
-    rels as unknown as { rows: { id: string; body: string; source: string; target: string }[] }
+    rels as { rows: { id: string; body: string; source: string; target: string }[] }
   ).rows.map((r) => ({
     id: r.id,
-    relationshipType: String(
-      (JSON.parse(r.body) as { relationship_type?: unknown }).relationship_type ?? '',
-    ),
+    relationshipType: relationshipTypeOf(r.body),
     source: r.source,
     target: r.target,
   }));
@@ -220,7 +223,7 @@ export async function sightingsOf(
            min(first_seen) as first, max(last_seen) as last, count(*)::int8 as reports
     from s group by 1 order by 1`);
   const rows = (
-    res as unknown as {
+    res as {
       rows: {
         day: string;
         count: number | string;

@@ -46,7 +46,7 @@ async function loadCommunities(db: Db, onlyId?: string): Promise<CommunityView[]
     where ${onlyId === undefined ? sql`true` : sql`m.id = ${onlyId}::uuid`}
     order by m.name`);
   return (
-    res as unknown as {
+    res as {
       rows: (Omit<CommunityView, 'createdAt'> & {
         createdAt: Date | string;
         members: unknown;
@@ -97,7 +97,7 @@ async function checkMembers(db: Db, kind: string, members: readonly MemberInput[
   const res = await db.execute(
     sql`select id from participants where id = any(${sql.param(ids)}::uuid[])`,
   );
-  const found = new Set((res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+  const found = new Set((res as { rows: { id: string }[] }).rows.map((r) => r.id));
   ids.forEach((id, i) => {
     if (!found.has(id)) {
       throw new DomainError(
@@ -144,7 +144,7 @@ export async function createCommunity(
   const id = deps.random.uuid();
   await deps.database.transaction(async (tx) => {
     const taken = await tx.execute(sql`select 1 from intel_communities where slug = ${input.slug}`);
-    if ((taken as unknown as { rows: unknown[] }).rows.length > 0) {
+    if ((taken as { rows: unknown[] }).rows.length > 0) {
       throw new DomainError('CONFLICT', `slug: a community '${input.slug}' exists`, {
         fieldErrors: [{ field: 'slug', message: 'is taken' }],
       });
@@ -254,7 +254,7 @@ export async function createCollection(
       const taken = await tx.execute(
         sql`select 1 from intel_collections where alias = ${input.alias}`,
       );
-      if ((taken as unknown as { rows: unknown[] }).rows.length > 0) {
+      if ((taken as { rows: unknown[] }).rows.length > 0) {
         throw new DomainError('CONFLICT', `alias: a collection '${input.alias}' exists`, {
           fieldErrors: [{ field: 'alias', message: 'is taken' }],
         });

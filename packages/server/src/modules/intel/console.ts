@@ -33,7 +33,7 @@ async function sharerUser(deps: Deps, email: string | undefined): Promise<UserWi
     select u.email from users u join participants p on p.id = u.participant_id
     where p.kind = 'secretariat' and u.status = 'active' and 'admin' = any(u.roles)
     order by u.created_at limit 1`);
-  const row = (res as unknown as { rows: { email: string }[] }).rows[0];
+  const row = (res as { rows: { email: string }[] }).rows[0];
   if (!row) throw new DomainError('NOT_FOUND', 'No secretariat administrator; give --as <email>');
   return (await findUserByEmail(db, row.email))!;
 }
@@ -48,12 +48,13 @@ export async function importAtConsole(
     select id, community_id as "communityId" from intel_collections
     where alias = ${options.collection}
        or (${/^[0-9a-f-]{36}$/i.test(options.collection)} and id::text = ${options.collection.toLowerCase()})`);
-  const collection = (res as unknown as { rows: { id: string; communityId: string }[] }).rows[0];
+  const collection = (res as { rows: { id: string; communityId: string }[] }).rows[0];
   if (!collection) throw new DomainError('NOT_FOUND', `No collection '${options.collection}'`);
   const user = await sharerUser(deps, options.asEmail);
   const audience = {
     defaultTlp: options.tlp,
     recipientParticipantIds: await communityReaders(db, collection.communityId),
+    namedParticipantIds: [],
     recipientUserIds: [user.id],
   };
   const r = await importStream(

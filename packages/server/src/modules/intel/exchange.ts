@@ -38,13 +38,18 @@ export async function importBundle(
   collection: CollectionRow,
   bundle: Record<string, unknown>,
   tlp: TlpLevel | undefined,
+  /** AMBER+STRICT: the organisations named as recipients. */
+  named: readonly string[] = [],
 ): Promise<ImportResult> {
   authorize(collectionPolicy, ctx.actor, 'write', collection);
   const u = userOf(ctx);
   if (bundle.type !== 'bundle' || !Array.isArray(bundle.objects)) {
     throw invalid('bundle', "must be a STIX bundle with an 'objects' list");
   }
-  const audience = await audienceFor(deps, ctx.actor, collection, tlp ? { defaultTlp: tlp } : {});
+  const audience = await audienceFor(deps, ctx.actor, collection, {
+    ...(tlp ? { defaultTlp: tlp } : {}),
+    namedParticipantIds: named,
+  });
   return deps.database.transaction(async (tx) => {
     const r = await addParsed(
       tx,
@@ -120,10 +125,14 @@ export async function importFromUrl(
   collection: CollectionRow,
   url: string,
   tlp: TlpLevel | undefined,
+  named: readonly string[] = [],
 ): Promise<ImportResult> {
   authorize(collectionPolicy, ctx.actor, 'write', collection);
   const u = userOf(ctx);
-  const audience = await audienceFor(deps, ctx.actor, collection, tlp ? { defaultTlp: tlp } : {});
+  const audience = await audienceFor(deps, ctx.actor, collection, {
+    ...(tlp ? { defaultTlp: tlp } : {}),
+    namedParticipantIds: named,
+  });
   const res = await fetchStream(deps, url);
   try {
     const r = await importStream(

@@ -2,15 +2,17 @@
  * From a received STIX object to the row stored for it: validation (@concord/stix), version
  * key, TLP level and audience, graph references and search text. Pure.
  */
-import { tlpOf, validateObject, type TlpLevel } from '@concord/stix';
+import { tlpOf, tryParsePattern, validateObject, type TlpLevel } from '@concord/stix';
 import type { NewObjectRow, StatusDetail } from './store';
 
 /** How the sharer wants unmarked objects treated and who the audience is. */
 export interface Audience {
   /** TLP for objects without a TLP marking (TLP 2.0: unmarked is not CLEAR). */
   defaultTlp: TlpLevel;
-  /** AMBER / AMBER+STRICT recipients: organisations (participants). */
+  /** AMBER recipients: organisations (participants); by default the community's readers. */
   recipientParticipantIds: readonly string[];
+  /** AMBER+STRICT recipients: only organisations the sharer names (none by default). */
+  namedParticipantIds: readonly string[];
   /** RED recipients: named individuals (users); the sharer is always one of them. */
   recipientUserIds: readonly string[];
 }
@@ -95,6 +97,21 @@ export function prepareObject(value: unknown, audience: Audience): Prepared {
       },
     };
   }
+  // STIX 2.1 §9: a pattern in the STIX patterning language must parse.
+  if (o.type === 'indicator' && o.pattern_type === 'stix' && typeof o.pattern === 'string') {
+    const parsed = tryParsePattern(o.pattern);
+    if (!parsed.ok) {
+      const version = str(o.modified) ?? str(o.created);
+      return {
+        ok: false,
+        failure: {
+          id,
+          ...(version !== null ? { version } : {}),
+          message: `pattern: ${parsed.error.message}`,
+        },
+      };
+    }
+  }
   const version = str(o.modified) ?? str(o.created);
   const tlp = tlpOf(o) ?? audience.defaultTlp;
   const type = str(o.type)!;
@@ -110,7 +127,11 @@ export function prepareObject(value: unknown, audience: Audience): Prepared {
       isFirst: true,
       tlp,
       recipientParticipantIds:
-        tlp === 'amber' || tlp === 'amber+strict' ? audience.recipientParticipantIds : [],
+        tlp === 'amber'
+          ? audience.recipientParticipantIds
+          : tlp === 'amber+strict'
+            ? audience.namedParticipantIds
+            : [],
       recipientUserIds: tlp === 'red' ? audience.recipientUserIds : [],
       ...refsOf(o),
       searchText: searchTextOf(o),

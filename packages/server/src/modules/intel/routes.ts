@@ -34,7 +34,7 @@ import {
   SightingBody,
   StixIdParams,
 } from './schema';
-import { collectionFor } from './service';
+import { collectionById, collectionFor } from './service';
 
 export function intelRoutes(app: App, deps: Deps): void {
   const tags = ['intel'];
@@ -97,8 +97,9 @@ export function intelRoutes(app: App, deps: Deps): void {
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
       const id = await createCollection(deps, ctx, req.body);
+      // Not collectionFor: the creator need not be a member of the community.
       const [view] = await presentCollections(deps, ctx.actor, [
-        await collectionFor(deps, ctx.actor, id),
+        await collectionById(deps, ctx.actor, id),
       ]);
       return reply.code(201).send(view!);
     },
@@ -131,13 +132,13 @@ export function intelRoutes(app: App, deps: Deps): void {
     handler: async (req) => {
       const ctx = ctxOf(req);
       const c = await collectionFor(deps, ctx.actor, req.params.id);
-      const { bundle, url, tlp } = req.body;
+      const { bundle, url, tlp, recipients = [] } = req.body;
       if ((bundle === undefined) === (url === undefined)) {
         throw invalid('bundle', 'give either a bundle or a url');
       }
       return bundle !== undefined
-        ? importBundle(deps, ctx, c, bundle, tlp)
-        : importFromUrl(deps, ctx, c, url!, tlp);
+        ? importBundle(deps, ctx, c, bundle, tlp, recipients)
+        : importFromUrl(deps, ctx, c, url!, tlp, recipients);
     },
   });
   app.get('/intel/collections/:id/export', {
@@ -146,7 +147,9 @@ export function intelRoutes(app: App, deps: Deps): void {
       summary: 'Export the latest versions the caller may see as a STIX 2.1 bundle',
       params: IdParams,
       querystring: ExportQuery,
-      response: { 200: Type.Unknown({ description: 'A STIX 2.1 bundle (application/stix+json)' }) },
+      response: responses({
+        200: Type.Unknown({ description: 'A STIX 2.1 bundle (application/stix+json)' }),
+      }),
     },
     handler: async (req, reply) => {
       const actor = ctxOf(req).actor;

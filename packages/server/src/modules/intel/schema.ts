@@ -128,6 +128,8 @@ export const ImportBody = Type.Object(
     /** …the URL of one (https; fetched by the node). */
     url: Type.Optional(Type.String({ maxLength: 2000 })),
     tlp: Type.Optional(TlpSchema),
+    /** TLP:AMBER+STRICT objects: the organisations (participant ids) named as recipients. */
+    recipients: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

@@ -51,9 +51,10 @@ export async function listCollections(
       on cm.community_id = c.community_id and cm.participant_id = ${participantId}::uuid
     where ${onlyId === undefined ? sql`true` : sql`c.id = ${onlyId}::uuid`}
     order by c.title, c.id`);
-  return (res as unknown as { rows: (CollectionRow & { createdAt: Date | string })[] }).rows.map(
-    (r) => ({ ...r, createdAt: new Date(r.createdAt) }),
-  );
+  return (res as { rows: (CollectionRow & { createdAt: Date | string })[] }).rows.map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt),
+  }));
 }
 
 /** The participants that may read a community's collections (AMBER's default audience). */
@@ -64,7 +65,7 @@ export async function communityReaders(db: Db, communityId: string): Promise<str
     left join intel_community_members cm on cm.community_id = m.id and cm.participant_id = p.id
     where p.status = 'active' and (m.kind = 'all-members' or coalesce(cm.can_read, false))
     order by p.id`);
-  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return (res as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
 /**
@@ -82,7 +83,7 @@ export async function claimAddTime(
     where id = ${collectionId}::uuid
     returning (extract(epoch from last_added_at) * 1000000)::int8 as micros,
               ${isoText(sql`last_added_at`)} as text`);
-  const row = (res as unknown as { rows: { micros: number | string; text: string }[] }).rows[0];
+  const row = (res as { rows: { micros: number | string; text: string }[] }).rows[0];
   if (!row) throw new Error(`collection ${collectionId} vanished`);
   return { micros: Number(row.micros), text: row.text };
 }
@@ -112,7 +113,7 @@ export async function versionExtremes(
     from intel_objects
     where collection_id = ${collectionId}::uuid and stix_id = any(${sql.param(stixIds)}::text[])
       and (is_latest or is_first)`);
-  return (res as unknown as { rows: ExistingExtremes[] }).rows.map((r) => ({
+  return (res as { rows: ExistingExtremes[] }).rows.map((r) => ({
     ...r,
     seq: Number(r.seq),
   }));
@@ -178,7 +179,7 @@ export async function insertObjects(
     on conflict (collection_id, stix_id, version_key) do nothing
     returning stix_id as "stixId", version_key as "versionKey"`);
   return new Set(
-    (res as unknown as { rows: { stixId: string; versionKey: string }[] }).rows.map(
+    (res as { rows: { stixId: string; versionKey: string }[] }).rows.map(
       (r) => `${r.stixId}\u0000${r.versionKey}`,
     ),
   );
@@ -317,7 +318,7 @@ export async function pageObjects(
     where ${sql.join(where, sql` and `)}
     order by o.date_added, o.seq
     limit ${limit + 1}`);
-  return (res as unknown as { rows: ObjectRow[] }).rows.map((r) => ({
+  return (res as { rows: ObjectRow[] }).rows.map((r) => ({
     ...r,
     seq: Number(r.seq),
     micros: Number(r.micros),
@@ -337,7 +338,7 @@ export async function countByType(
     where o.collection_id = any(${sql.param(collectionIds)}::uuid[]) and ${visibleSql(viewer)}
       and ${sql.join([sql`true`, ...filterSql(filters)], sql` and `)}
     group by o.type order by count(*) desc, o.type`);
-  return (res as unknown as { rows: { type: string; count: number | string }[] }).rows.map((r) => ({
+  return (res as { rows: { type: string; count: number | string }[] }).rows.map((r) => ({
     type: r.type,
     count: Number(r.count),
   }));
@@ -368,7 +369,7 @@ export async function deleteObject(
       delete from intel_objects o where ${sql.join(where, sql` and `)} returning o.seq
     )
     select count(*)::int8 as n from gone`);
-  const n = Number((res as unknown as { rows: { n: number | string }[] }).rows[0]?.n ?? 0);
+  const n = Number((res as { rows: { n: number | string }[] }).rows[0]?.n ?? 0);
   if (n > 0) {
     await db.execute(sql`
       update intel_objects o
@@ -445,7 +446,7 @@ export async function findStatus(db: Db, id: string): Promise<StatusRow | null> 
            failure_count as "failureCount", pending_count as "pendingCount",
            successes, failures, pendings
     from intel_status where id = ${id}::uuid`);
-  return (res as unknown as { rows: StatusRow[] }).rows[0] ?? null;
+  return (res as { rows: StatusRow[] }).rows[0] ?? null;
 }
 
 /** Claims one pending background POST (SKIP LOCKED: one process per status). */
@@ -469,7 +470,7 @@ export async function claimPendingStatus(
     returning id, collection_id as "collectionId", participant_id as "participantId",
               user_id as "userId", body, options`);
   const row = (
-    res as unknown as {
+    res as {
       rows: {
         id: string;
         collectionId: string;
