@@ -227,6 +227,40 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, options: TaxiiOpti
         next(null, payload);
       });
 
+      const ALL_VERSIONS = { first: false, last: false, all: true, keys: [] };
+
+      /**
+       * The shared part of every listing (manifest, objects, object, versions): the collection
+       * the caller may read, strict filters, one page, the date headers. An object listing
+       * that is empty from the start is "not found" (hidden objects included).
+       */
+      const readListing = async (
+        request: FastifyRequest<{
+          Params: { collectionId: string; objectId?: string };
+          Querystring: Query;
+        }>,
+        reply: FastifyReply,
+        how: {
+          allowed: { id: boolean; type: boolean; version: boolean };
+          allVersions?: boolean;
+          columns?: 'full' | 'manifest';
+        },
+      ): Promise<Page> => {
+        const ctx = ctxOf(request);
+        const c = await collectionFor(deps, ctx.actor, request.params.collectionId);
+        const filters = parseFilters(request.query, how.allowed);
+        const objectId = request.params.objectId;
+        if (objectId !== undefined) filters.ids = [objectId];
+        if (how.allVersions) filters.versions = ALL_VERSIONS;
+        const { limit, next } = parsePaging(request.query);
+        const page = await readPage(deps, ctx.actor, c, filters, next, limit, how.columns);
+        if (objectId !== undefined && page.rows.length === 0 && next === null) {
+          throw new TaxiiHttpError('NOT_FOUND', 'Object not found');
+        }
+        dateHeaders(reply, page);
+        return page;
+      };
+
       const root = `/${API_ROOT}`;
       const hide = { hide: true };
 
@@ -295,12 +329,10 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, options: TaxiiOpti
         `${root}/collections/:collectionId/manifest/`,
         { schema: hide },
         async (request, reply) => {
-          const ctx = ctxOf(request);
-          const c = await collectionFor(deps, ctx.actor, request.params.collectionId);
-          const filters = parseFilters(request.query, { id: true, type: true, version: true });
-          const { limit, next } = parsePaging(request.query);
-          const page = await readPage(deps, ctx.actor, c, filters, next, limit, 'manifest');
-          dateHeaders(reply, page);
+          const page = await readListing(request, reply, {
+            allowed: { id: true, type: true, version: true },
+            columns: 'manifest',
+          });
           return sendTaxii(reply, 200, {
             more: page.more,
             ...(page.next ? { next: page.next } : {}),
@@ -323,12 +355,9 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, options: TaxiiOpti
         `${root}/collections/:collectionId/objects/`,
         { schema: hide },
         async (request, reply) => {
-          const ctx = ctxOf(request);
-          const c = await collectionFor(deps, ctx.actor, request.params.collectionId);
-          const filters = parseFilters(request.query, { id: true, type: true, version: true });
-          const { limit, next } = parsePaging(request.query);
-          const page = await readPage(deps, ctx.actor, c, filters, next, limit);
-          dateHeaders(reply, page);
+          const page = await readListing(request, reply, {
+            allowed: { id: true, type: true, version: true },
+          });
           return sendTaxii(reply, 200, envelopeText(page));
         },
       );
@@ -360,15 +389,9 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, options: TaxiiOpti
         `${root}/collections/:collectionId/objects/:objectId/`,
         { schema: hide },
         async (request, reply) => {
-          const ctx = ctxOf(request);
-          const c = await collectionFor(deps, ctx.actor, request.params.collectionId);
-          const filters = parseFilters(request.query, { id: false, type: false, version: true });
-          filters.ids = [request.params.objectId];
-          const { limit, next } = parsePaging(request.query);
-          const page = await readPage(deps, ctx.actor, c, filters, next, limit);
-          if (page.rows.length === 0 && next === null)
-            throw new TaxiiHttpError('NOT_FOUND', 'Object not found');
-          dateHeaders(reply, page);
+          const page = await readListing(request, reply, {
+            allowed: { id: false, type: false, version: true },
+          });
           return sendTaxii(reply, 200, envelopeText(page));
         },
       );
@@ -381,8 +404,7 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, options: TaxiiOpti
           const ctx = ctxOf(request);
           const c = await collectionFor(deps, ctx.actor, request.params.collectionId);
           const filters = parseFilters(request.query, { id: false, type: false, version: true });
-          if (!filters.versions)
-            filters.versions = { first: false, last: false, all: true, keys: [] };
+          filters.versions ??= ALL_VERSIONS;
           await deleteVersions(deps, ctx, c, request.params.objectId, filters);
           return reply.code(200).header('content-type', TAXII_MEDIA_TYPE).send('');
         },
@@ -393,16 +415,11 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, options: TaxiiOpti
         `${root}/collections/:collectionId/objects/:objectId/versions/`,
         { schema: hide },
         async (request, reply) => {
-          const ctx = ctxOf(request);
-          const c = await collectionFor(deps, ctx.actor, request.params.collectionId);
-          const filters = parseFilters(request.query, { id: false, type: false, version: false });
-          filters.ids = [request.params.objectId];
-          filters.versions = { first: false, last: false, all: true, keys: [] };
-          const { limit, next } = parsePaging(request.query);
-          const page = await readPage(deps, ctx.actor, c, filters, next, limit, 'manifest');
-          if (page.rows.length === 0 && next === null)
-            throw new TaxiiHttpError('NOT_FOUND', 'Object not found');
-          dateHeaders(reply, page);
+          const page = await readListing(request, reply, {
+            allowed: { id: false, type: false, version: false },
+            allVersions: true,
+            columns: 'manifest',
+          });
           return sendTaxii(reply, 200, {
             more: page.more,
             ...(page.next ? { next: page.next } : {}),
