@@ -8,7 +8,34 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../auth/actor';
 import { notFound } from '../../errors';
 import { visibleCollections, viewerFor, decodeCursor, encodeCursor } from './service';
-import { pageObjects, visibleSql, type ObjectFilters, type TlpText } from './store';
+import {
+  listCollections,
+  pageObjects,
+  visibleSql,
+  type ObjectFilters,
+  type Reader,
+  type TlpText,
+} from './store';
+
+/** The collections a reader may read and the TLP audience it belongs to. */
+export interface Scope {
+  collectionIds: string[];
+  reader: Reader;
+}
+
+/** A member's scope: the collections they read; TLP decides within them. */
+export async function scopeOf(deps: Deps, actor: Actor): Promise<Scope> {
+  const readable = (await visibleCollections(deps, actor)).filter(
+    (c) => actor.kind === 'system' || c.canRead,
+  );
+  return { collectionIds: readable.map((c) => c.id), reader: viewerFor(actor) };
+}
+
+/** The public portal's scope: TLP:CLEAR objects of every collection ("may be distributed without restriction"). */
+export async function publicScope(deps: Deps): Promise<Scope> {
+  const all = await listCollections(deps.database.db, null);
+  return { collectionIds: all.map((c) => c.id), reader: 'public' };
+}
 
 export interface ObjectSummary {
   id: string;
@@ -45,15 +72,12 @@ export interface BrowseQuery {
 
 export async function browseObjects(
   deps: Deps,
-  actor: Actor,
+  scope: Scope,
   query: BrowseQuery,
 ): Promise<{ items: ObjectSummary[]; nextCursor: string | null }> {
-  const readable = (await visibleCollections(deps, actor)).filter(
-    (c) => actor.kind === 'system' || c.canRead,
-  );
   const ids = query.collectionId
-    ? readable.filter((c) => c.id === query.collectionId).map((c) => c.id)
-    : readable.map((c) => c.id);
+    ? scope.collectionIds.filter((id) => id === query.collectionId)
+    : scope.collectionIds;
   if (query.collectionId && ids.length === 0) throw notFound('Collection');
   if (ids.length === 0) return { items: [], nextCursor: null };
   const filters: ObjectFilters = {
@@ -62,14 +86,7 @@ export async function browseObjects(
     tlp: query.tlp,
   };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await pageObjects(
-    deps.database.db,
-    ids,
-    viewerFor(actor),
-    filters,
-    after,
-    query.limit,
-  );
+  const rows = await pageObjects(deps.database.db, ids, scope.reader, filters, after, query.limit);
   const more = rows.length > query.limit;
   if (more) rows.length = query.limit;
   const last = rows[rows.length - 1];
@@ -142,14 +159,12 @@ export interface SightingSummary {
 /** The latest visible version of an object, with what the caller may see around it. */
 export async function objectDetail(
   deps: Deps,
-  actor: Actor,
+  scope: Scope,
   stixId: string,
 ): Promise<ObjectDetail> {
-  const readable = (await visibleCollections(deps, actor))
-    .filter((c) => actor.kind === 'system' || c.canRead)
-    .map((c) => c.id);
+  const readable = scope.collectionIds;
   if (readable.length === 0) throw notFound('Object');
-  const viewer = viewerFor(actor);
+  const viewer = scope.reader;
   const versions = await pageObjects(
     deps.database.db,
     readable,
@@ -206,7 +221,7 @@ export async function objectDetail(
 export async function sightingsOf(
   deps: Deps,
   collectionIds: string[],
-  viewer: ReturnType<typeof viewerFor>,
+  viewer: Reader,
   indicatorId: string,
 ): Promise<SightingSummary> {
   const res = await deps.database.db.execute(sql`

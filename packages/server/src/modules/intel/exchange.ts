@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/service';
 import type { TlpLevel } from '@concord/stix';
 import { TLP2 } from '@concord/stix';
 import { collectionPolicy } from './access';
-import { objectDetail } from './browse';
+import { objectDetail, scopeOf } from './browse';
 import { addParsed, importStream } from './ingest';
 import { JsonStreamError } from './json-stream';
 import { audienceFor, collectionFor, IntelError, viewerFor } from './service';
@@ -217,7 +217,7 @@ export async function reportSighting(
   const collection = await collectionFor(deps, ctx.actor, input.collectionId);
   authorize(collectionPolicy, ctx.actor, 'write', collection);
   // Only an indicator the reporter can see may be sighted (404 otherwise, as for any hidden object).
-  await objectDetail(deps, ctx.actor, input.indicatorId);
+  await objectDetail(deps, await scopeOf(deps, ctx.actor), input.indicatorId);
   const lastSeen = input.lastSeen ?? input.firstSeen;
   if (Date.parse(lastSeen) < Date.parse(input.firstSeen)) {
     throw invalid('lastSeen', 'must not be before firstSeen');

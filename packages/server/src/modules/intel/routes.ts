@@ -8,7 +8,8 @@ import { DEFAULT_PAGE_SIZE } from '../../lib/cursor';
 import { invalid } from '../../errors';
 import { Type } from 'typebox';
 import './problems';
-import { browseObjects, objectDetail } from './browse';
+import { browseObjects, objectDetail, scopeOf } from './browse';
+import { publicIntelRoutes } from './public-routes';
 import {
   createCollection,
   createCommunity,
@@ -38,6 +39,7 @@ import { collectionById, collectionFor } from './service';
 
 export function intelRoutes(app: App, deps: Deps): void {
   const tags = ['intel'];
+  publicIntelRoutes(app, deps, tags);
   app.get('/intel/communities', {
     schema: {
       tags,
@@ -175,8 +177,8 @@ export function intelRoutes(app: App, deps: Deps): void {
       querystring: ObjectsQuery,
       response: responses({ 200: pageOf(ObjectSummarySchema) }),
     },
-    handler: (req) =>
-      browseObjects(deps, ctxOf(req).actor, {
+    handler: async (req) =>
+      browseObjects(deps, await scopeOf(deps, ctxOf(req).actor), {
         ...req.query,
         limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
       }),
@@ -188,7 +190,8 @@ export function intelRoutes(app: App, deps: Deps): void {
       params: StixIdParams,
       response: responses({ 200: ObjectDetailSchema }),
     },
-    handler: (req) => objectDetail(deps, ctxOf(req).actor, req.params.stixId),
+    handler: async (req) =>
+      objectDetail(deps, await scopeOf(deps, ctxOf(req).actor), req.params.stixId),
   });
   app.post('/intel/sightings', {
     schema: {

@@ -78,6 +78,14 @@ export const ObjectsQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export const PublicObjectsQuery = Type.Object(
+  {
+    type: Type.Optional(Type.Array(StixType, { maxItems: 20 })),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
 export const ObjectSummarySchema = Type.Object({
   id: Type.String(),
   type: Type.String(),

@@ -207,9 +207,15 @@ export async function clearFlags(
  * the collection (a community member); AMBER and AMBER+STRICT — the originating organisation
  * and the recipient organisations; RED — the named individuals only.
  */
-export function visibleSql(v: Viewer | null): SQL {
-  // null: the node's operator at the console (CLI export), who holds the database anyway.
+/**
+ * Who reads: a member (Viewer), the node's operator at the console (null: everything, they
+ * hold the database anyway), or the public portal ('public': TLP:CLEAR only).
+ */
+export type Reader = Viewer | null | 'public';
+
+export function visibleSql(v: Reader): SQL {
   if (v === null) return sql`true`;
+  if (v === 'public') return sql`o.tlp = 'clear'`;
   return sql`(o.tlp in ('clear','green')
     or (o.tlp in ('amber','amber+strict')
         and (o.origin_participant_id = ${v.participantId}::uuid
@@ -290,7 +296,7 @@ function filterSql(f: ObjectFilters): SQL[] {
 export async function pageObjects(
   db: Db,
   collectionIds: readonly string[],
-  viewer: Viewer | null,
+  viewer: Reader,
   filters: ObjectFilters,
   after: Cursor | null,
   limit: number,
@@ -329,7 +335,7 @@ export async function pageObjects(
 export async function countByType(
   db: Db,
   collectionIds: readonly string[],
-  viewer: Viewer | null,
+  viewer: Reader,
   filters: ObjectFilters,
 ): Promise<{ type: string; count: number }[]> {
   if (collectionIds.length === 0) return [];
@@ -351,7 +357,7 @@ export async function countByType(
 export async function deleteObject(
   db: Db,
   collectionId: string,
-  viewer: Viewer | null,
+  viewer: Reader,
   stixId: string,
   filters: ObjectFilters,
   /** Only versions shared by this organisation; null: any (the secretariat). */
