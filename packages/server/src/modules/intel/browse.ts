@@ -61,11 +61,29 @@ function summarise(body: string): { name: string | null; revoked: boolean } {
   return { name, revoked: o.revoked === true };
 }
 
+/** `name=value` → a condition; JSON numbers, booleans and quoted strings keep their type. */
+export function propertyCondition(text: string): { name: string; value: unknown } {
+  const eq = text.indexOf('=');
+  const name = text.slice(0, eq);
+  const raw = text.slice(eq + 1);
+  let value: unknown = raw;
+  if (/^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|".*")$/.test(raw)) {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      value = raw;
+    }
+  }
+  return { name, value };
+}
+
 export interface BrowseQuery {
   collectionId?: string | undefined;
   type?: string[] | undefined;
   q?: string | undefined;
   tlp?: string[] | undefined;
+  /** `name=value` conditions on top-level properties (see PropertyCondition). */
+  property?: string[] | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -84,6 +102,7 @@ export async function browseObjects(
     types: query.type,
     text: query.q?.trim() || undefined,
     tlp: query.tlp,
+    properties: query.property?.map(propertyCondition),
   };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await pageObjects(deps.database.db, ids, scope.reader, filters, after, query.limit);

@@ -68,12 +68,18 @@ export const CreateCollectionBody = Type.Object(
 );
 
 const StixType = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,248}[a-z0-9]$' });
+export const PropertyCondition = Type.String({
+  pattern: '^[a-z][a-z0-9_]{1,249}=.{1,500}$',
+  description:
+    'name=value: a top-level property equals the value or, for a list, contains it; the value is read as JSON when it is a number, true, false or a quoted string, else as text (e.g. `indicator_types=malicious-activity`, `confidence=80`, `created_by_ref=identity--…`)',
+});
 export const ObjectsQuery = Type.Object(
   {
     collectionId: Type.Optional(Uuid),
     type: Type.Optional(Type.Array(StixType, { maxItems: 20 })),
     tlp: Type.Optional(Type.Array(TlpSchema, { maxItems: 5 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
+    property: Type.Optional(Type.Array(PropertyCondition, { maxItems: 10 })),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -234,6 +234,11 @@ export interface ObjectFilters {
   /** Full-text query (words, all must match). */
   text?: string | undefined;
   tlp?: readonly string[] | undefined;
+  /**
+   * Top-level property conditions, all of which must hold: the property equals the value, or
+   * (for a list) contains it (jsonb containment).
+   */
+  properties?: readonly { name: string; value: unknown }[] | undefined;
 }
 
 export interface Cursor {
@@ -281,6 +286,9 @@ function filterSql(f: ObjectFilters): SQL[] {
     where.push(sql`o.spec_version = any(${sql.param(f.specVersions)}::text[])`);
   }
   if (f.tlp && f.tlp.length > 0) where.push(sql`o.tlp = any(${sql.param(f.tlp)}::text[])`);
+  for (const p of f.properties ?? []) {
+    where.push(sql`(o.body::jsonb -> ${p.name}) @> ${JSON.stringify(p.value)}::jsonb`);
+  }
   if (f.text) {
     where.push(
       sql`to_tsvector('simple'::regconfig, o.search_text) @@ plainto_tsquery('simple'::regconfig, ${f.text})`,
