@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { Navigate, createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { RequireAdmin } from './auth/require-admin';
@@ -42,9 +42,29 @@ import { PingDashboardPage } from './pages/directory/ping-dashboard-page';
 import { MessagesPage } from './pages/directory/messages-page';
 import { ComposeMessagePage } from './pages/directory/compose-message-page';
 import { MessagePage } from './pages/directory/message-page';
+import { PingRoundPage } from './pages/directory/ping-round-page';
+import { WebhookPage } from './pages/directory/webhook-page';
+import { PublicLayout } from './pages/public/public-layout';
+import { PublicMatrixPage } from './pages/public/public-matrix-page';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    // The public portal: readable without signing in, outside the signed-in shell.
+    path: '/public',
+    element: <PublicLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage inline />,
+        children: [
+          { index: true, element: <Navigate to="/public/matrix" replace /> },
+          { path: 'matrix', element: <PublicMatrixPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -101,6 +121,8 @@ export const routes: RouteObject[] = [
               { path: 'mine', element: <MyContactsPage /> },
               { path: 'pings', element: <PingTasksPage /> },
               { path: 'pings/dashboard', element: <PingDashboardPage /> },
+              { path: 'pings/rounds/:roundId', element: <PingRoundPage /> },
+              { path: 'webhook', element: <WebhookPage /> },
               { path: 'messages', element: <MessagesPage box="inbox" /> },
               { path: 'messages/sent', element: <MessagesPage box="sent" /> },
               { path: 'messages/new', element: <ComposeMessagePage /> },

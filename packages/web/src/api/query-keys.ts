@@ -47,6 +47,9 @@ export const queryKeys = {
     diff: (participantId: string, range: { from: number; to: number }) =>
       ['doctrines', 'diff', participantId, range.from, range.to] as const,
     matrix: (query: object) => ['doctrines', 'matrix', query] as const,
+    publicMatrix: (query: object) => ['doctrines', 'public-matrix', query] as const,
+    /** Under `doctrines`: publishing a version changes who committed to a norm. */
+    normCommitments: (normId: string) => ['doctrines', 'norm-commitments', normId] as const,
   },
   directory: {
     all: ['directory'] as const,
@@ -55,6 +58,7 @@ export const queryKeys = {
     stats: (rounds: number | null) => ['directory', 'stats', rounds] as const,
     rounds: (query: object) => ['directory', 'rounds', query] as const,
     round: (id: string) => ['directory', 'round', id] as const,
+    settings: ['directory', 'settings'] as const,
     messages: (query: object) => ['directory', 'messages', query] as const,
     message: (id: string) => ['directory', 'message', id] as const,
     thread: (threadId: string) => ['directory', 'thread', threadId] as const,
