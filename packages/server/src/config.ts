@@ -255,7 +255,13 @@ export function loadConfig(
       1024,
       1024 * 1024 * 1024,
     ),
-    taxiiAsyncAbove: int(env, 'CONCORD_TAXII_ASYNC_ABOVE', DEFAULT_TAXII_ASYNC_ABOVE, 0, 10_000_000),
+    taxiiAsyncAbove: int(
+      env,
+      'CONCORD_TAXII_ASYNC_ABOVE',
+      DEFAULT_TAXII_ASYNC_ABOVE,
+      0,
+      10_000_000,
+    ),
   };
 }
 
