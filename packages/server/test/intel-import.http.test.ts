@@ -29,8 +29,11 @@ describe(`intel: import by URL and property search (${dialectName})`, () => {
         // Sent in small pieces: the import must not rely on one chunk.
         const bytes = Buffer.from(served);
         let at = 0;
-        const step = () => {
-          if (at >= bytes.length) return res.end();
+        const step = (): void => {
+          if (at >= bytes.length) {
+            res.end();
+            return;
+          }
           res.write(bytes.subarray(at, at + 777));
           at += 777;
           setImmediate(step);
