@@ -12,6 +12,7 @@ import './styles/shared.css';
 import './styles/norms-doctrines.css';
 import './styles/glossary-directory.css';
 import './styles/public.css';
+import './styles/intel.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -46,6 +46,10 @@ import { PingRoundPage } from './pages/directory/ping-round-page';
 import { WebhookPage } from './pages/directory/webhook-page';
 import { PublicLayout } from './pages/public/public-layout';
 import { PublicMatrixPage } from './pages/public/public-matrix-page';
+import { ObjectsPage } from './pages/intel/objects-page';
+import { ObjectPage } from './pages/intel/object-page';
+import { CollectionsPage } from './pages/intel/collections-page';
+import { CommunitiesPage } from './pages/intel/communities-page';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -127,6 +131,15 @@ export const routes: RouteObject[] = [
               { path: 'messages/sent', element: <MessagesPage box="sent" /> },
               { path: 'messages/new', element: <ComposeMessagePage /> },
               { path: 'messages/:messageId', element: <MessagePage /> },
+            ],
+          },
+          {
+            path: 'intel',
+            children: [
+              { index: true, element: <ObjectsPage /> },
+              { path: 'objects/:stixId', element: <ObjectPage /> },
+              { path: 'collections', element: <CollectionsPage /> },
+              { path: 'communities', element: <CommunitiesPage /> },
             ],
           },
           {

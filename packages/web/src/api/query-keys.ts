@@ -73,4 +73,11 @@ export const queryKeys = {
     consistency: (range: { from: number; to: number }) =>
       ['ledger', 'consistency', range.from, range.to] as const,
   },
+  intel: {
+    all: ['intel'] as const,
+    objects: (query: object) => ['intel', 'objects', query] as const,
+    object: (stixId: string) => ['intel', 'object', stixId] as const,
+    collections: ['intel', 'collections'] as const,
+    communities: ['intel', 'communities'] as const,
+  },
 };

@@ -36,3 +36,6 @@ export const canRunPingTests = (me: Me): boolean =>
 
 /** The secretariat's administrators keep the harmonised glossary. */
 export const canEditGlossary = (me: Me): boolean => isPlatformAdmin(me);
+
+/** Sharing communities and their collections are set up by the secretariat's administrators. */
+export const canManageIntelCommunities = (me: Me): boolean => isPlatformAdmin(me);

@@ -96,7 +96,7 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
   {
     id: 'intelligence',
     label: 'Intelligence',
-    path: '/intelligence',
+    path: '/intel',
     hint: 'STIX/TAXII exchange',
     summary:
       'The intelligence exchange: indicators and observations shared as STIX 2.1 objects in TAXII 2.1 collections, with Traffic Light Protocol markings enforced and sightings reported back to whoever shared them.',
@@ -106,7 +106,7 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
       'Indicators for the local sweep tool',
     ],
     icon: 'search',
-    available: false,
+    available: true,
   },
   {
     id: 'disclosure',

@@ -147,7 +147,7 @@ export async function importStream(
   database: { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> },
   sharer: Sharer,
   audience: Audience,
-  source: AsyncIterable<Uint8Array | string>,
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: {
     batchSize?: number;
     maxTotalBytes?: number;

@@ -1,0 +1,146 @@
+import { Link } from 'react-router';
+import {
+  COMMON_STIX_TYPES,
+  DEFAULT_INTEL_PAGE_SIZE,
+  TLP_LABELS,
+  TLP_LEVELS,
+  isTlp,
+  objectLabel,
+  useIntelCollections,
+  useIntelObjects,
+} from '../../api/intel';
+import type { IntelObjectQuery } from '../../api/intel';
+import { PageHeader } from '../../components/page-header';
+import { FilterBar, bindFilters } from '../../components/filter-bar';
+import { SelectField } from '../../components/field';
+import { PagedList } from '../../components/pagination';
+import { DataTable } from '../../components/data-table';
+import { EmptyState } from '../../components/states';
+import { DateTime } from '../../components/time';
+import { Badge } from '../../components/badge';
+import { useUrlFilters } from '../../hooks/use-url-filters';
+import { useCursorPagination } from '../../hooks/use-cursor-pagination';
+import { IntelTabs } from './intel-tabs';
+import { TlpBadge } from './tlp-badge';
+
+const FILTERS = ['q', 'collection', 'type', 'tlp'] as const;
+const ID = 'intel-filters';
+
+/** The object browser: STIX objects across every collection the caller may read. */
+export function ObjectsPage() {
+  const collections = useIntelCollections();
+  const [filters, setFilters] = useUrlFilters(FILTERS);
+  const filter = bindFilters(ID, filters, setFilters);
+  const pages = useCursorPagination(FILTERS.map((key) => filters[key]).join('|'));
+  const query: IntelObjectQuery = { limit: DEFAULT_INTEL_PAGE_SIZE };
+  if (filters.q) query.q = filters.q;
+  if (filters.collection) query.collectionId = filters.collection;
+  if (filters.type) query.type = [filters.type];
+  if (isTlp(filters.tlp)) query.tlp = [filters.tlp];
+  if (pages.cursor) query.cursor = pages.cursor;
+  const list = useIntelObjects(query);
+  const filtered = FILTERS.some((key) => filters[key] !== '');
+  const titles = new Map(collections.data?.map((c) => [c.id, c.title]));
+
+  return (
+    <>
+      <PageHeader
+        title="Intelligence"
+        description="Indicators, malware, campaigns and the other STIX 2.1 objects shared in the collections you can read. Each carries its Traffic Light Protocol marking: respect it when you pass anything on."
+      />
+      <IntelTabs />
+      <FilterBar
+        idPrefix={ID}
+        label="Search intelligence"
+        query={filters.q}
+        placeholder="Name, description, pattern…"
+        onSearch={(q) => setFilters({ q })}
+        onClear={() => setFilters({ q: '', collection: '', type: '', tlp: '' })}
+        canClear={filtered}
+      >
+        <SelectField {...filter('collection')} label="Collection">
+          <option value="">All collections</option>
+          {collections.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField {...filter('type')} label="Type">
+          <option value="">All types</option>
+          {COMMON_STIX_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField {...filter('tlp')} label="TLP">
+          <option value="">Any marking</option>
+          {TLP_LEVELS.map((tlp) => (
+            <option key={tlp} value={tlp}>
+              {TLP_LABELS[tlp]}
+            </option>
+          ))}
+        </SelectField>
+      </FilterBar>
+      <PagedList
+        query={list}
+        pages={pages}
+        noun={['object', 'objects']}
+        loadingLabel="Loading intelligence…"
+        empty={
+          <EmptyState icon="search" title={filtered ? 'No objects match' : 'Nothing shared yet'}>
+            <p>
+              {filtered ? (
+                'Try other words, or clear the filters to see everything you can read.'
+              ) : (
+                <>
+                  None of your collections holds anything you may see yet. Import a STIX bundle on
+                  the <Link to="/intel/collections">collections page</Link>, or connect a TAXII
+                  client.
+                </>
+              )}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <DataTable
+            labelledBy="intel-objects-caption"
+            caption={`Intelligence objects${filtered ? ' matching the filters' : ''}`}
+            head={
+              <>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">TLP</th>
+                <th scope="col">Collection</th>
+                <th scope="col">Added</th>
+              </>
+            }
+          >
+            {items.map((o) => (
+              <tr key={`${o.collectionId}/${o.id}`}>
+                <td>
+                  <Link to={`/intel/objects/${o.id}`} className="cell-primary">
+                    {objectLabel(o)}
+                  </Link>
+                  {o.revoked ? <Badge tone="danger">Revoked</Badge> : null}
+                </td>
+                <td>
+                  <code className="intel-type">{o.type}</code>
+                </td>
+                <td>
+                  <TlpBadge tlp={o.tlp} />
+                </td>
+                <td>{titles.get(o.collectionId) ?? '—'}</td>
+                <td>
+                  <DateTime value={o.dateAdded} mode="date" />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </PagedList>
+    </>
+  );
+}

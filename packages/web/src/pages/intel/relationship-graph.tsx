@@ -1,0 +1,199 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { objectLabel } from '../../api/intel';
+import type { IntelGraph } from '../../api/intel';
+import { DataTable } from '../../components/data-table';
+
+const SIZE = 640;
+const CENTRE = SIZE / 2;
+const RADIUS = 220;
+const MAX_LABEL = 26;
+
+const clip = (text: string) =>
+  text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+
+interface Placed {
+  id: string;
+  type: string;
+  name: string | null;
+  x: number;
+  y: number;
+}
+
+/** The object in the centre and its neighbours evenly on a circle, the first at the top. */
+function layout(graph: IntelGraph, centreId: string): Map<string, Placed> {
+  const placed = new Map<string, Placed>();
+  const neighbours = graph.nodes.filter((n) => n.id !== centreId);
+  const centre = graph.nodes.find((n) => n.id === centreId);
+  if (centre) placed.set(centre.id, { ...centre, x: CENTRE, y: CENTRE });
+  neighbours.forEach((n, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / neighbours.length;
+    placed.set(n.id, {
+      ...n,
+      x: CENTRE + RADIUS * Math.cos(angle),
+      y: CENTRE + RADIUS * Math.sin(angle),
+    });
+  });
+  return placed;
+}
+
+/**
+ * An object's relationships as a picture (SVG, neighbours are links to their pages) and as a
+ * table with the same content, which is what screen reader users and small screens rely on.
+ */
+export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; centreId: string }) {
+  const id = useId();
+  const placed = layout(graph, centreId);
+  const nameOf = (nodeId: string) => {
+    const n = placed.get(nodeId);
+    return n ? objectLabel(n) : nodeId;
+  };
+  const neighbourCount = placed.size - 1;
+  // Crop the picture to the nodes (with room for their names), so a single neighbour does not
+  // leave a mostly empty square.
+  const xs = [...placed.values()].map((n) => n.x);
+  const ys = [...placed.values()].map((n) => n.y);
+  const box = {
+    x: Math.min(...xs) - 110,
+    y: Math.min(...ys) - 50,
+    w: Math.max(...xs) - Math.min(...xs) + 220,
+    h: Math.max(...ys) - Math.min(...ys) + 110,
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="intel-section">
+      <h2 id={`${id}-title`}>Relationships</h2>
+      {graph.edges.length === 0 ? (
+        <p className="muted">No relationships to objects you can see.</p>
+      ) : (
+        <>
+          <figure className="intel-graph">
+            <svg
+              viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`}
+              className="intel-graph-svg"
+              role="group"
+              aria-label={`Relationship graph: ${nameOf(centreId)} and ${neighbourCount} related ${neighbourCount === 1 ? 'object' : 'objects'}`}
+            >
+              <defs>
+                <marker
+                  id={`${id}-arrow`}
+                  viewBox="0 0 10 10"
+                  refX="10"
+                  refY="5"
+                  markerWidth="8"
+                  markerHeight="8"
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0,0 L10,5 L0,10 z" className="intel-graph-arrow" />
+                </marker>
+              </defs>
+              {graph.edges.map((e) => {
+                const a = placed.get(e.source);
+                const b = placed.get(e.target);
+                if (!a || !b) return null;
+                // Stop the arrow at the node's edge rather than its centre.
+                const dx = b.x - a.x;
+                const dy = b.y - a.y;
+                const length = Math.hypot(dx, dy) || 1;
+                const end = { x: b.x - (dx / length) * 30, y: b.y - (dy / length) * 30 };
+                return (
+                  <g key={e.id} aria-hidden="true">
+                    <line
+                      x1={a.x}
+                      y1={a.y}
+                      x2={end.x}
+                      y2={end.y}
+                      className="intel-graph-edge"
+                      markerEnd={`url(#${id}-arrow)`}
+                    />
+                    <text
+                      x={(a.x + b.x) / 2}
+                      y={(a.y + b.y) / 2 - 6}
+                      textAnchor="middle"
+                      className="intel-graph-edge-label"
+                    >
+                      {e.relationshipType}
+                    </text>
+                  </g>
+                );
+              })}
+              {[...placed.values()].map((n) => {
+                const centre = n.id === centreId;
+                const body = (
+                  <>
+                    <circle
+                      cx={n.x}
+                      cy={n.y}
+                      r={centre ? 34 : 26}
+                      className={
+                        centre ? 'intel-graph-node intel-graph-node--centre' : 'intel-graph-node'
+                      }
+                    />
+                    <text
+                      x={n.x}
+                      y={n.y + (centre ? 50 : 42)}
+                      textAnchor="middle"
+                      className="intel-graph-name"
+                    >
+                      {clip(objectLabel(n))}
+                    </text>
+                    <text x={n.x} y={n.y + 4} textAnchor="middle" className="intel-graph-type">
+                      {clip(n.type).slice(0, 12)}
+                    </text>
+                  </>
+                );
+                return centre ? (
+                  <g key={n.id} aria-label={`${objectLabel(n)} (this object)`} role="img">
+                    {body}
+                  </g>
+                ) : (
+                  <Link
+                    key={n.id}
+                    to={`/intel/objects/${n.id}`}
+                    aria-label={`${objectLabel(n)} (${n.type})`}
+                    className="intel-graph-link"
+                  >
+                    {body}
+                  </Link>
+                );
+              })}
+            </svg>
+          </figure>
+          <DataTable
+            labelledBy={`${id}-table`}
+            caption="Relationships as a table"
+            head={
+              <>
+                <th scope="col">Source</th>
+                <th scope="col">Relationship</th>
+                <th scope="col">Target</th>
+              </>
+            }
+          >
+            {graph.edges.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <NodeLink id={e.source} centreId={centreId} label={nameOf(e.source)} />
+                </td>
+                <td>
+                  <code className="intel-type">{e.relationshipType}</code>
+                </td>
+                <td>
+                  <NodeLink id={e.target} centreId={centreId} label={nameOf(e.target)} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
+      )}
+    </section>
+  );
+}
+
+function NodeLink({ id, centreId, label }: { id: string; centreId: string; label: string }) {
+  return id === centreId ? (
+    <strong>{label}</strong>
+  ) : (
+    <Link to={`/intel/objects/${id}`}>{label}</Link>
+  );
+}
