@@ -16,8 +16,7 @@
  * PGlite always; PostgreSQL too when DATABASE_URL is set. BENCH_ENTRIES, BENCH_APPENDS and
  * BENCH_PROOFS override the sizes; BENCH_ONLY=postgres skips PGlite.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rootFromLeafHashes } from '@concord/ledger';
 import { useNodeCrypto } from '@concord/ledger/node';
@@ -44,40 +43,13 @@ import {
 } from '../packages/server/src/modules/ledger/proofs';
 import { NodeCache } from '../packages/server/src/modules/ledger/node-cache';
 import { readEntry } from '../packages/server/src/modules/ledger/store';
+import { fmt, freshPostgres, pct } from './support';
 
 useNodeCrypto();
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const PROOFS = Number(process.env.BENCH_PROOFS ?? 2_000);
 const CLIENTS = 16;
-
-const fmt = (n: number, d = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function freshPostgres(
-  url: string,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const name = `concord_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: u.toString() });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 interface AppendFigures {
   /** 16 clients doing one-row autocommit inserts of the same bytes: the floor of a durable write. */

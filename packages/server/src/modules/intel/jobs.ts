@@ -6,7 +6,7 @@
  * recognised, so nothing is stored twice.
  */
 import type { Deps } from '../../deps';
-import { addParsed, envelopeElements } from './ingest';
+import { ANALYZE_AFTER, addParsed, envelopeElements, refreshStatistics } from './ingest';
 import type { Audience } from './prepare';
 import { claimPendingStatus, completeStatus } from './store';
 
@@ -36,6 +36,7 @@ export async function processPendingEnvelopes(deps: Deps): Promise<number> {
       });
     });
     processed += 1;
+    if (values.length >= ANALYZE_AFTER) await refreshStatistics(deps.database);
   }
 }
 
