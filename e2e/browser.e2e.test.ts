@@ -5,8 +5,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from './harness';
+import type { TestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite, openSuite } from './support';
 
 const KEY_EVENT = 'application/vnd.concord.key-event+json';
 
@@ -15,7 +16,7 @@ const suite = context ? describe : describe.skip;
 const title = context ? 'web app in Chromium' : `web app in Chromium (skipped: ${SKIP_REASON})`;
 
 suite(title, () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let page: Page;
   const stamp = Date.now().toString(36);
   const newUser = {
@@ -46,15 +47,9 @@ suite(title, () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    page = await context!.newPage();
+    ({ server, page } = await openSuite(context!));
   }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('sends a signed-out visitor to the sign-in form and back to the page they wanted', async () => {
     await page.goto(`${server.url}/admin/users`);

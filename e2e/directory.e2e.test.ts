@@ -6,49 +6,31 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from './harness';
+import type { TestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite, openSuite, signIn, signOut } from './support';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
 const title = context ? 'directory in Chromium' : `directory in Chromium (skipped: ${SKIP_REASON})`;
 
 suite(title, () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let page: Page;
   const stamp = Date.now().toString(36);
   const round = `E2E ping ${stamp}`;
   const subject = `Scanning from a hosting provider (${stamp})`;
 
-  const signIn = async (email: string) => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email address', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-    await page.getByRole('heading', { level: 1 }).waitFor();
-  };
-  const signOut = async () => {
-    await page.getByRole('button', { name: /Account menu for/ }).click();
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  };
   const directoryTab = (name: string) =>
     page.getByRole('navigation', { name: 'Directory' }).getByRole('link', { name, exact: true });
 
   beforeAll(async () => {
-    server = await startTestServer();
-    page = await context!.newPage();
+    ({ server, page } = await openSuite(context!));
   }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('lets the secretariat launch a ping round from the dashboard', async () => {
-    await signIn(server.demo.adminEmail);
+    await signIn(page, server, server.demo.adminEmail);
     await page.goto(`${server.url}/directory/pings/dashboard`);
     await page.getByRole('heading', { level: 1, name: 'Ping dashboard' }).waitFor();
     // The chart has a text alternative and a table of its figures.
@@ -76,11 +58,11 @@ suite(title, () => {
       .getByText(/None yet/)
       .waitFor();
     await page.getByRole('img', { name: /Response by participant/ }).waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('lets a state’s diplomat acknowledge its ping', async () => {
-    await signIn('diplomat@estonia.example');
+    await signIn(page, server, 'diplomat@estonia.example');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Directory' })
@@ -177,11 +159,11 @@ suite(title, () => {
       .getByRole('status')
       .filter({ hasText: 'Your message has been sent to Republic of Kenya' })
       .waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('lets the receiver open, acknowledge and answer the message', async () => {
-    await signIn('diplomat@kenya.example');
+    await signIn(page, server, 'diplomat@kenya.example');
     await page.goto(`${server.url}/directory/messages`);
     const row = page.getByRole('row').filter({ hasText: subject });
     expect(await row.textContent()).toContain('Unread');
@@ -199,16 +181,16 @@ suite(title, () => {
     await page.getByRole('article', { name: /Reply from Republic of Kenya/ }).waitFor();
 
     // The sender sees the read receipt and the acknowledgement.
-    await signOut();
-    await signIn('diplomat@estonia.example');
+    await signOut(page);
+    await signIn(page, server, 'diplomat@estonia.example');
     await page.goto(`${server.url}/directory/messages/sent`);
     const sent = page.getByRole('row').filter({ hasText: subject });
     await expect.poll(() => sent.textContent()).toContain('Acknowledged');
   });
 
   it('lets the secretariat see the acknowledgement on the round’s page and close the round', async () => {
-    await signOut();
-    await signIn(server.demo.adminEmail);
+    await signOut(page);
+    await signIn(page, server, server.demo.adminEmail);
     await page.goto(`${server.url}/directory/pings/dashboard`);
     // Listed under the open rounds and in the table of rounds: either leads to its page.
     await page.getByRole('link', { name: round, exact: true }).first().click();

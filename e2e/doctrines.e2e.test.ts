@@ -8,6 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite, signIn } from './support';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
@@ -31,19 +32,10 @@ suite(title, () => {
     page.on('request', (request) => requests.push(request.postData() ?? ''));
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('signs in as Estonia’s diplomat and opens the publishing form', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email address', { exact: true }).fill('diplomat@estonia.example');
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server, 'diplomat@estonia.example');
 
     await page
       .getByRole('navigation', { name: 'Main' })

@@ -5,15 +5,16 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from './harness';
+import type { TestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite, openSuite, signOut, submitSignIn } from './support';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
 const title = context ? 'glossary in Chromium' : `glossary in Chromium (skipped: ${SKIP_REASON})`;
 
 suite(title, () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let page: Page;
   let term = '';
   const stamp = Date.now().toString(36);
@@ -22,22 +23,13 @@ suite(title, () => {
   const definition = `A state’s authority over data and systems on its territory (${stamp}).`;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    page = await context!.newPage();
+    ({ server, page } = await openSuite(context!));
   }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('records a diverging definition and shows its similarity and diff', async () => {
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email address', { exact: true }).fill('diplomat@brazil.example');
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await submitSignIn(page, server, 'diplomat@brazil.example');
 
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -92,13 +84,8 @@ suite(title, () => {
   });
 
   it('lets the secretariat add a term, with the server’s refusal shown beside the field', async () => {
-    await page.getByRole('button', { name: /Account menu for/ }).click();
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email address', { exact: true }).fill(server.demo.adminEmail);
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await signOut(page);
+    await submitSignIn(page, server, server.demo.adminEmail);
     await page.goto(`${server.url}/glossary`);
     await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
 

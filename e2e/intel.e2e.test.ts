@@ -6,8 +6,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from './harness';
+import type { TestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite, openSuite, signIn, signOut } from './support';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
@@ -16,36 +17,16 @@ const title = context
   : `intelligence in Chromium (skipped: ${SKIP_REASON})`;
 
 suite(title, () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let page: Page;
 
-  const signIn = async (email: string) => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email address', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-    await page.getByRole('heading', { level: 1 }).waitFor();
-  };
-  const signOut = async () => {
-    await page.getByRole('button', { name: /Account menu for/ }).click();
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  };
-
   beforeAll(async () => {
-    server = await startTestServer();
-    page = await context!.newPage();
+    ({ server, page } = await openSuite(context!));
   }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('lets an analyst find an indicator, read its graph and report a sighting', async () => {
-    await signIn('analyst@cert.example');
+    await signIn(page, server, 'analyst@cert.example');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Intelligence' })
@@ -71,11 +52,11 @@ suite(title, () => {
     await page.getByRole('button', { name: 'Report the sighting' }).click();
     await page.getByRole('status').filter({ hasText: 'has been reported' }).waitFor();
     await expect.poll(async () => Number(await total.textContent())).toBe(before + 7);
-    await signOut();
+    await signOut(page);
   });
 
   it('hides the energy-sector collection from a participant outside its community', async () => {
-    await signIn('diplomat@kenya.example');
+    await signIn(page, server, 'diplomat@kenya.example');
     await page.goto(`${server.url}/intel/collections`);
     await page.getByRole('heading', { level: 1, name: 'Collections' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Regime indicators' }).waitFor();
@@ -86,6 +67,6 @@ suite(title, () => {
     const options = await page.getByLabel('Collection').locator('option').allTextContents();
     expect(options).toContain('Regime indicators');
     expect(options).not.toContain('Energy sector');
-    await signOut();
+    await signOut(page);
   });
 });

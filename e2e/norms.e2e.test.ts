@@ -5,8 +5,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from './harness';
+import type { TestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite, openSuite, signIn, signOut, submitSignIn } from './support';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
@@ -15,28 +16,17 @@ const title = context ? 'norms in Chromium' : `norms in Chromium (skipped: ${SKI
 const NORM_TITLE = 'No operations meant to disable critical infrastructure';
 
 suite(title, () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let page: Page;
   const addition = ` This includes hospitals (e2e ${Date.now().toString(36)}).`;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    page = await context!.newPage();
+    ({ server, page } = await openSuite(context!));
   }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('filters the catalogue by category and finds a norm by a word of its text', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email address', { exact: true }).fill('diplomat@kenya.example');
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server, 'diplomat@kenya.example');
 
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -153,13 +143,8 @@ suite(title, () => {
   });
 
   it('lets the secretariat adopt it: a new version, logged and verified in the ledger', async () => {
-    await page.getByRole('button', { name: /Account menu for/ }).click();
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email address', { exact: true }).fill(server.demo.adminEmail);
-    await page.getByLabel('Password', { exact: true }).fill(server.demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await signOut(page);
+    await submitSignIn(page, server, server.demo.adminEmail);
 
     const amendments = page.getByRole('region', { name: 'Amendments' }).first();
     await page.goto(`${server.url}/norms/CONCORD-R1`);

@@ -8,6 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from './harness';
 import { launchChromium, SKIP_REASON } from './chromium';
+import { closeSuite } from './support';
 
 const context: BrowserContext | null = await launchChromium();
 const suite = context ? describe : describe.skip;
@@ -28,11 +29,7 @@ suite(title, () => {
     });
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await context?.browser()?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite(context, server));
 
   it('shows a public doctrine’s commitment, and nothing of a community one, without sign-in', async () => {
     expect((await context!.cookies()).length).toBe(0);

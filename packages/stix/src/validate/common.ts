@@ -218,6 +218,9 @@ const na = (names: readonly string[], what: string): Record<string, Check> =>
     names.map((n) => [n, notApplicable(COMMON[n] as Check, what, n === 'defanged')]),
   );
 
+const without = (names: readonly string[], drop: readonly string[]): string[] =>
+  names.filter((n) => !drop.includes(n));
+
 const SDO_COMMON = [
   'type',
   'spec_version',
@@ -239,68 +242,35 @@ const SDO_COMMON = [
 export const SDO_COMMON_PROPS = { ...pick(SDO_COMMON), ...na(['defanged'], 'SDOs and SROs') };
 
 /** §3.2 table, SCO column. */
+const SCO_COMMON = [
+  'type',
+  'spec_version',
+  'id',
+  'object_marking_refs',
+  'granular_markings',
+  'defanged',
+  'extensions',
+];
 export const SCO_COMMON_PROPS = {
-  ...pick([
-    'type',
-    'spec_version',
-    'id',
-    'object_marking_refs',
-    'granular_markings',
-    'defanged',
-    'extensions',
-  ]),
-  ...na(
-    [
-      'created_by_ref',
-      'created',
-      'modified',
-      'revoked',
-      'labels',
-      'confidence',
-      'lang',
-      'external_references',
-    ],
-    'SCOs',
-  ),
+  ...pick(SCO_COMMON),
+  ...na(without(SDO_COMMON, SCO_COMMON), 'SCOs'),
 };
 
 /** §3.2 table, Markings column (§7.2.1). */
 export const MARKING_COMMON_PROPS = {
-  ...pick([
-    'type',
-    'spec_version',
-    'id',
-    'created_by_ref',
-    'created',
-    'external_references',
-    'object_marking_refs',
-    'granular_markings',
-    'extensions',
-  ]),
+  ...pick(without(SDO_COMMON, ['modified', 'revoked', 'labels', 'confidence', 'lang'])),
   ...na(['modified', 'revoked', 'labels', 'confidence', 'lang', 'defanged'], 'marking definitions'),
 };
 
 /** §3.2 table, Language column (§7.1). */
 export const LANGUAGE_COMMON_PROPS = {
-  ...pick(SDO_COMMON.filter((n) => n !== 'lang')),
+  ...pick(without(SDO_COMMON, ['lang'])),
   ...na(['lang', 'defanged'], 'language content'),
 };
 
 /** §3.2 table, Extension column (§7.3.1). */
 export const EXTENSION_DEFINITION_COMMON_PROPS = {
-  ...pick([
-    'type',
-    'spec_version',
-    'id',
-    'created_by_ref',
-    'created',
-    'modified',
-    'revoked',
-    'labels',
-    'external_references',
-    'object_marking_refs',
-    'granular_markings',
-  ]),
+  ...pick(without(SDO_COMMON, ['confidence', 'lang', 'extensions'])),
   ...na(['confidence', 'lang', 'defanged'], 'extension definitions'),
   extensions: handledElsewhere,
 };

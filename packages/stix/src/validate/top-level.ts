@@ -33,30 +33,19 @@ export function topLevel(type: string, parts: TopLevelParts): ObjectSpec {
   });
 }
 
+/** A kind of top-level object: its common properties and the ones it always requires. */
+const withCommon =
+  (common: Record<string, Check>, commonRequired: readonly string[]) =>
+  (
+    type: string,
+    props: Record<string, Check>,
+    required: readonly string[] = [],
+    constraints: readonly Constraint[] = [],
+  ): ObjectSpec =>
+    topLevel(type, { common, props, required: [...commonRequired, ...required], constraints });
+
 /** An SDO or SRO (§4, §5): the SDO/SRO common properties plus its own. */
-export const domainObject = (
-  type: string,
-  props: Record<string, Check>,
-  required: readonly string[] = [],
-  constraints: readonly Constraint[] = [],
-): ObjectSpec =>
-  topLevel(type, {
-    common: SDO_COMMON_PROPS,
-    props,
-    required: [...SDO_REQUIRED, ...required],
-    constraints,
-  });
+export const domainObject = withCommon(SDO_COMMON_PROPS, SDO_REQUIRED);
 
 /** An SCO (§6): the SCO common properties plus its own. */
-export const observableObject = (
-  type: string,
-  props: Record<string, Check>,
-  required: readonly string[] = [],
-  constraints: readonly Constraint[] = [],
-): ObjectSpec =>
-  topLevel(type, {
-    common: SCO_COMMON_PROPS,
-    props,
-    required: [...SCO_REQUIRED, ...required],
-    constraints,
-  });
+export const observableObject = withCommon(SCO_COMMON_PROPS, SCO_REQUIRED);

@@ -3,6 +3,7 @@ import { isPlainObject, isStixFloat, isStixInteger } from '../guards';
 import { hashFormatProblem, isHashKey, isKnownHashAlgorithm } from '../hashes';
 import { parseStixId } from '../identifier';
 import { pointer } from '../issues';
+import type { Issues } from '../issues';
 import { objectKind } from '../kinds';
 import type { ObjectKind } from '../kinds';
 import { fractionDigits } from '../timestamp';
@@ -163,20 +164,30 @@ export const anyValue: Check = (issues, value, path) => {
     issues.error(path, 'type', 'must be a finite number');
 };
 
+/** §2.3: is `value` a non-empty JSON object? When not, says why at `path`. */
+function isNonEmptyDictionary(
+  issues: Issues,
+  value: unknown,
+  path: string,
+  what: string,
+): value is Record<string, unknown> {
+  if (!isPlainObject(value)) {
+    issues.error(path, 'type', `must be a ${what} (JSON object)`);
+    return false;
+  }
+  if (Object.keys(value).length === 0) {
+    issues.error(path, 'empty', 'must not be an empty dictionary (§2.3)');
+    return false;
+  }
+  return true;
+}
+
 /** §2.3 dictionary: non-empty, well-formed keys, values passing `item`. */
 export const dictionary =
   (item: Check = anyValue): Check =>
   (issues, value, path) => {
-    if (!isPlainObject(value)) {
-      issues.error(path, 'type', 'must be a dictionary (JSON object)');
-      return;
-    }
-    const keys = Object.keys(value);
-    if (keys.length === 0) {
-      issues.error(path, 'empty', 'must not be an empty dictionary (§2.3)');
-      return;
-    }
-    for (const key of keys) {
+    if (!isNonEmptyDictionary(issues, value, path, 'dictionary')) return;
+    for (const key of Object.keys(value)) {
       const at = pointer(path, key);
       if (!DICT_KEY_RE.test(key)) {
         issues.error(
@@ -197,16 +208,8 @@ export const dictionary =
 export const hashes =
   (closed: boolean): Check =>
   (issues, value, path) => {
-    if (!isPlainObject(value)) {
-      issues.error(path, 'type', 'must be a hashes dictionary (JSON object)');
-      return;
-    }
-    const keys = Object.keys(value);
-    if (keys.length === 0) {
-      issues.error(path, 'empty', 'must not be an empty dictionary (§2.3)');
-      return;
-    }
-    for (const key of keys) {
+    if (!isNonEmptyDictionary(issues, value, path, 'hashes dictionary')) return;
+    for (const key of Object.keys(value)) {
       const at = pointer(path, key);
       const v = value[key];
       if (!isHashKey(key)) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { BrandMark, Icon } from './icons';
+import { SkipLink, focusPageHeading } from './main-focus';
 import { SideNav } from './side-nav';
 import { UserMenu } from './user-menu';
 import { Dialog } from './dialog';
@@ -21,8 +22,7 @@ export function AppShell() {
       firstRender.current = false;
       return;
     }
-    const heading = mainRef.current?.querySelector<HTMLElement>('[data-page-heading]');
-    (heading ?? mainRef.current)?.focus();
+    focusPageHeading(mainRef.current);
   }, [location.pathname]);
 
   // If the window grows past the breakpoint while the drawer is open, the sidebar takes over.
@@ -37,16 +37,7 @@ export function AppShell() {
 
   return (
     <div className="shell">
-      <a
-        href="#main"
-        className="skip-link"
-        onClick={(event) => {
-          event.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
-        Skip to main content
-      </a>
+      <SkipLink main={mainRef} />
       <header className="site-header">
         <button
           type="button"

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ChartBar, FiguresTable, GridLines, XTick } from './chart-parts';
 
 export interface RatePoint {
   /** Short label under the bar, e.g. the round's date. */
@@ -77,36 +78,27 @@ export function RateChart({
         role="img"
         aria-label={`${title}. ${summary}`}
       >
-        {TICKS.map((t) => (
-          <g key={t}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(t)}
-              y2={y(t)}
-              className={t === 0 ? 'chart-axis' : 'chart-grid'}
-            />
-            <text x={PAD.left - 8} y={y(t) + 4} textAnchor="end" className="chart-tick">
-              {Math.round(t * 100)}%
-            </text>
-          </g>
-        ))}
+        <GridLines
+          values={TICKS}
+          y={y}
+          left={PAD.left}
+          right={WIDTH - PAD.right}
+          format={(t) => `${Math.round(t * 100)}%`}
+        />
         {points.map((p, i) => (
           <g key={`${p.name}-${i}`}>
             {p.bar !== null ? (
-              <rect
-                x={x(i) - barW / 2}
+              <ChartBar
+                x={x(i)}
                 y={y(p.bar)}
                 width={barW}
                 height={Math.max(0, innerH * p.bar)}
-                className="chart-bar"
-              >
-                <title>{`${p.name}: ${barLabel.toLowerCase()} ${pct(p.bar)}`}</title>
-              </rect>
+                title={`${p.name}: ${barLabel.toLowerCase()} ${pct(p.bar)}`}
+              />
             ) : null}
-            <text x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" className="chart-tick">
+            <XTick x={x(i)} y={HEIGHT - PAD.bottom + 18}>
               {p.label}
-            </text>
+            </XTick>
           </g>
         ))}
         {line.length > 1 ? <polyline points={line.join(' ')} className="chart-line" /> : null}
@@ -125,31 +117,27 @@ export function RateChart({
           ),
         )}
       </svg>
-      <details className="disclosure">
-        <summary>The figures as a table</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{noun[0].charAt(0).toUpperCase() + noun[0].slice(1)}</th>
-              <th scope="col" className="num">
-                {barLabel}
-              </th>
-              <th scope="col" className="num">
-                {lineLabel}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={`${p.name}-${i}`}>
-                <th scope="row">{p.name}</th>
-                <td className="num">{pct(p.bar)}</td>
-                <td className="num">{pct(p.line)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <FiguresTable
+        head={
+          <>
+            <th scope="col">{noun[0].charAt(0).toUpperCase() + noun[0].slice(1)}</th>
+            <th scope="col" className="num">
+              {barLabel}
+            </th>
+            <th scope="col" className="num">
+              {lineLabel}
+            </th>
+          </>
+        }
+      >
+        {points.map((p, i) => (
+          <tr key={`${p.name}-${i}`}>
+            <th scope="row">{p.name}</th>
+            <td className="num">{pct(p.bar)}</td>
+            <td className="num">{pct(p.line)}</td>
+          </tr>
+        ))}
+      </FiguresTable>
     </figure>
   );
 }

@@ -3,11 +3,11 @@
  * always the public view (`commitmentsMatrix(deps, null, …)`: public doctrine versions only),
  * whoever asks. A signed-in member sees community versions in /doctrines/matrix instead.
  */
-import { Type } from 'typebox';
 import type { App } from '../../http/types';
 import type { Deps } from '../../deps';
 import { responses } from '../../http/schemas';
 import { commitmentsMatrix, matrixCsv } from './commitments';
+import { MATRIX_CSV_RESPONSE, sendMatrixCsv } from './matrix-csv-reply';
 import { MatrixQuery, MatrixSchema } from './schema';
 
 /** OpenAPI: these operations need no credentials (overrides the document's default). */
@@ -35,14 +35,9 @@ export function publicMatrixRoutes(app: App, deps: Deps, tags: string[]): void {
       security: NO_AUTH,
       querystring: MatrixQuery,
       produces: ['text/csv'],
-      response: responses({
-        200: Type.String({ description: 'text/csv: one row per norm, one column per participant' }),
-      }),
+      response: MATRIX_CSV_RESPONSE,
     },
     handler: async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8; header=present')
-        .header('content-disposition', 'attachment; filename="public-commitments-matrix.csv"')
-        .send(await matrixCsv(deps, null, req.query)),
+      sendMatrixCsv(reply, 'public-commitments-matrix.csv', await matrixCsv(deps, null, req.query)),
   });
 }

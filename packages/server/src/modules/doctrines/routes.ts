@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { App } from '../../http/types';
 import type { Deps } from '../../deps';
 import { ctxOf } from '../../http/context';
@@ -6,6 +5,7 @@ import { pageOf, responses } from '../../http/schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/cursor';
 import './problems';
 import { commitmentsMatrix, matrixCsv } from './commitments';
+import { MATRIX_CSV_RESPONSE, sendMatrixCsv } from './matrix-csv-reply';
 import { browseDoctrines, diffDoctrine, getDoctrineVersion, listDoctrineVersions } from './reads';
 import {
   DiffQuery,
@@ -65,15 +65,10 @@ export function doctrineRoutes(app: App, deps: Deps): void {
       summary: 'Commitments matrix as CSV (RFC 4180)',
       querystring: MatrixQuery,
       produces: ['text/csv'],
-      response: responses({
-        200: Type.String({ description: 'text/csv: one row per norm, one column per participant' }),
-      }),
+      response: MATRIX_CSV_RESPONSE,
     },
     handler: async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8; header=present')
-        .header('content-disposition', 'attachment; filename="commitments-matrix.csv"')
-        .send(await matrixCsv(deps, ctxOf(req), req.query)),
+      sendMatrixCsv(reply, 'commitments-matrix.csv', await matrixCsv(deps, ctxOf(req), req.query)),
   });
   app.get('/doctrines/:participantId/versions', {
     schema: {

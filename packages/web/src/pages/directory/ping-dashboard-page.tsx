@@ -22,6 +22,7 @@ import { DirectoryTabs } from './directory-tabs';
 import { TaskStatusBadge, roundPath } from './ping-status';
 import { LaunchRoundForm } from './launch-round-form';
 import { Stat } from './stat-card';
+import { ParticipantStats } from './participant-stats';
 
 const ROUND_CHOICES = [6, 12, 24, 52];
 const STALE_REASONS: Record<PingStats['staleContacts'][number]['reasons'][number], string> = {
@@ -139,47 +140,11 @@ function Dashboard({ stats }: { stats: PingStats }) {
         )}
       </section>
 
-      <section aria-labelledby="per-participant-heading">
-        <h2 id="per-participant-heading">Per participant</h2>
-        <DataTable
-          labelledBy="per-participant-heading"
-          head={
-            <>
-              <th scope="col">Participant</th>
-              <th scope="col" className="num">
-                Pings
-              </th>
-              <th scope="col" className="num">
-                Response rate
-              </th>
-              <th scope="col" className="num">
-                On time
-              </th>
-              <th scope="col" className="num">
-                Median response
-              </th>
-              <th scope="col" className="num">
-                Overdue
-              </th>
-              <th scope="col" className="num">
-                Missed
-              </th>
-            </>
-          }
-        >
-          {stats.participants.map((p) => (
-            <tr key={p.participant.id}>
-              <th scope="row">{p.participant.name}</th>
-              <td className="num">{p.tasks}</td>
-              <td className="num">{percent(p.responseRate)}</td>
-              <td className="num">{percent(p.onTimeRate)}</td>
-              <td className="num">{formatDuration(p.medianResponseSeconds)}</td>
-              <td className="num">{p.overdue > 0 ? <strong>{p.overdue}</strong> : 0}</td>
-              <td className="num">{p.missed}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </section>
+      <ParticipantStats
+        headingId="per-participant-heading"
+        rateLabel="Response rate"
+        participants={stats.participants}
+      />
 
       <section aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">Overdue pings</h2>

@@ -4,7 +4,6 @@ import {
   KIND_LABELS,
   TASK_STATUS_LABELS,
   formatDuration,
-  percent,
 } from '../../api/directory';
 import type {
   ContactKind,
@@ -17,6 +16,7 @@ import { DataTable } from '../../components/data-table';
 import { SelectField } from '../../components/field';
 import { DateTime } from '../../components/time';
 import { TaskStatusBadge } from './ping-status';
+import { ParticipantStats } from './participant-stats';
 
 /** Every task of the round, participant by participant as the server groups them. */
 export const tasksOf = (round: PingRoundDetail): PingTask[] =>
@@ -55,6 +55,29 @@ function ContactCell({ task }: { task: PingTask }) {
   );
 }
 
+function TaskHeads() {
+  return (
+    <>
+      <th scope="col">Participant</th>
+      <th scope="col">Contact</th>
+      <th scope="col">Status</th>
+    </>
+  );
+}
+
+/** Participant, contact and status: the first cells of every task row. */
+function TaskCells({ task }: { task: PingTask }) {
+  return (
+    <>
+      <th scope="row">{task.participant.name}</th>
+      <ContactCell task={task} />
+      <td>
+        <TaskStatusBadge status={task.status} />
+      </td>
+    </>
+  );
+}
+
 function Reminders({ task }: { task: PingTask }) {
   return (
     <td className="num nowrap">
@@ -89,9 +112,7 @@ function Overdue({ round }: { round: PingRoundDetail }) {
           labelledBy="round-overdue-heading"
           head={
             <>
-              <th scope="col">Participant</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Status</th>
+              <TaskHeads />
               <th scope="col" className="num">
                 Reminders
               </th>
@@ -101,11 +122,7 @@ function Overdue({ round }: { round: PingRoundDetail }) {
         >
           {late.map((t) => (
             <tr key={t.id}>
-              <th scope="row">{t.participant.name}</th>
-              <ContactCell task={t} />
-              <td>
-                <TaskStatusBadge status={t.status} />
-              </td>
+              <TaskCells task={t} />
               <Reminders task={t} />
               <td>{deliveryText(t)}</td>
             </tr>
@@ -159,9 +176,7 @@ function AllContacts({ round }: { round: PingRoundDetail }) {
           labelledBy="round-contacts-heading"
           head={
             <>
-              <th scope="col">Participant</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Status</th>
+              <TaskHeads />
               <th scope="col" className="num">
                 Response time
               </th>
@@ -173,11 +188,7 @@ function AllContacts({ round }: { round: PingRoundDetail }) {
         >
           {shown.map((t) => (
             <tr key={t.id}>
-              <th scope="row">{t.participant.name}</th>
-              <ContactCell task={t} />
-              <td>
-                <TaskStatusBadge status={t.status} />
-              </td>
+              <TaskCells task={t} />
               <td className="num nowrap">
                 {t.acknowledgedAt ? (
                   <>
@@ -199,59 +210,17 @@ function AllContacts({ round }: { round: PingRoundDetail }) {
   );
 }
 
-function Participants({ round }: { round: PingRoundDetail }) {
-  return (
-    <section aria-labelledby="round-participants-heading">
-      <h2 id="round-participants-heading">Per participant</h2>
-      <DataTable
-        labelledBy="round-participants-heading"
-        head={
-          <>
-            <th scope="col">Participant</th>
-            <th scope="col" className="num">
-              Pings
-            </th>
-            <th scope="col" className="num">
-              Acknowledged
-            </th>
-            <th scope="col" className="num">
-              On time
-            </th>
-            <th scope="col" className="num">
-              Median response
-            </th>
-            <th scope="col" className="num">
-              Overdue
-            </th>
-            <th scope="col" className="num">
-              Missed
-            </th>
-          </>
-        }
-      >
-        {round.participants.map((p) => (
-          <tr key={p.participant.id}>
-            <th scope="row">{p.participant.name}</th>
-            <td className="num">{p.tasks}</td>
-            <td className="num">{percent(p.responseRate)}</td>
-            <td className="num">{percent(p.onTimeRate)}</td>
-            <td className="num">{formatDuration(p.medianResponseSeconds)}</td>
-            <td className="num">{p.overdue > 0 ? <strong>{p.overdue}</strong> : 0}</td>
-            <td className="num">{p.missed}</td>
-          </tr>
-        ))}
-      </DataTable>
-    </section>
-  );
-}
-
 /** The round's answers: what needs attention first, then every contact, then per participant. */
 export function RoundTasks({ round }: { round: PingRoundDetail }) {
   return (
     <>
       <Overdue round={round} />
       <AllContacts round={round} />
-      <Participants round={round} />
+      <ParticipantStats
+        headingId="round-participants-heading"
+        rateLabel="Acknowledged"
+        participants={round.participants}
+      />
     </>
   );
 }

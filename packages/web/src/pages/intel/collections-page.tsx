@@ -13,6 +13,7 @@ import { Badge } from '../../components/badge';
 import { CopyButton } from '../../components/copy-button';
 import { IntelTabs } from './intel-tabs';
 import { ImportForm } from './import-form';
+import { TypeCounts } from './type-counts';
 
 /** Collections the caller reads or writes, how to reach them over TAXII, export and import. */
 export function CollectionsPage() {
@@ -82,7 +83,6 @@ function TaxiiDetails() {
 
 function CollectionCard({ collection: c }: { collection: IntelCollection }) {
   const titleId = `collection-${c.id}`;
-  const counts = [...c.counts].sort((a, b) => b.count - a.count);
   return (
     <li className="card intel-collection" aria-labelledby={titleId}>
       <h2 id={titleId} className="intel-collection-title">
@@ -96,16 +96,10 @@ function CollectionCard({ collection: c }: { collection: IntelCollection }) {
       {c.description ? <p className="small">{c.description}</p> : null}
       <p className="small">
         <strong>{c.total}</strong> {c.total === 1 ? 'object' : 'objects'} you can see
-        {counts.length > 0 ? ':' : '.'}
+        {c.counts.length > 0 ? ', by type:' : '.'}
       </p>
-      {counts.length > 0 ? (
-        <ul className="intel-counts">
-          {counts.map((t) => (
-            <li key={t.type}>
-              <code className="intel-type">{t.type}</code> {t.count}
-            </li>
-          ))}
-        </ul>
+      {c.counts.length > 0 ? (
+        <TypeCounts counts={c.counts} label={`Objects in ${c.title} by type`} />
       ) : null}
       <dl className="intel-properties small">
         <div>

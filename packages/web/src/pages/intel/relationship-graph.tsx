@@ -8,6 +8,7 @@ const SIZE = 640;
 const CENTRE = SIZE / 2;
 const RADIUS = 220;
 const MAX_LABEL = 26;
+const MIN_BOX = { w: 560, h: 400 };
 
 const clip = (text: string) =>
   text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
@@ -50,15 +51,17 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
   };
   const neighbourCount = placed.size - 1;
   // Crop the picture to the nodes (with room for their names), so a single neighbour does not
-  // leave a mostly empty square.
+  // leave a mostly empty square; but not below a minimum size, or the few nodes there are would
+  // be scaled up to fill the page's width.
   const xs = [...placed.values()].map((n) => n.x);
   const ys = [...placed.values()].map((n) => n.y);
-  const box = {
-    x: Math.min(...xs) - 110,
-    y: Math.min(...ys) - 50,
-    w: Math.max(...xs) - Math.min(...xs) + 220,
-    h: Math.max(...ys) - Math.min(...ys) + 110,
+  const w = Math.max(MIN_BOX.w, Math.max(...xs) - Math.min(...xs) + 220);
+  const h = Math.max(MIN_BOX.h, Math.max(...ys) - Math.min(...ys) + 130);
+  const mid = {
+    x: (Math.max(...xs) + Math.min(...xs)) / 2,
+    y: (Math.max(...ys) + Math.min(...ys)) / 2,
   };
+  const box = { x: mid.x - w / 2, y: mid.y - h / 2, w, h };
 
   return (
     <section aria-labelledby={`${id}-title`} className="intel-section">
@@ -131,7 +134,7 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
                     />
                     <text
                       x={n.x}
-                      y={n.y + (centre ? 50 : 42)}
+                      y={centre ? n.y + 50 : n.y < CENTRE - 1 ? n.y - 34 : n.y + 42}
                       textAnchor="middle"
                       className="intel-graph-name"
                     >

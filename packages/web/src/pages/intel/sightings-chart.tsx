@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { IntelSightings } from '../../api/intel';
+import { ChartBar, FiguresTable, GridLines, XTick } from '../../components/chart-parts';
 
 const WIDTH = 720;
 const HEIGHT = 220;
@@ -63,69 +64,51 @@ export function SightingsChart({ sightings }: { sightings: IntelSightings }) {
         role="img"
         aria-label={`Sightings per day. ${summary}`}
       >
-        {[0, 0.5, 1].map((t) => (
-          <g key={t}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(max * t)}
-              y2={y(max * t)}
-              className={t === 0 ? 'chart-axis' : 'chart-grid'}
-            />
-            <text x={PAD.left - 8} y={y(max * t) + 4} textAnchor="end" className="chart-tick">
-              {Math.round(max * t)}
-            </text>
-          </g>
-        ))}
+        <GridLines
+          values={[0, max / 2, max]}
+          y={y}
+          left={PAD.left}
+          right={WIDTH - PAD.right}
+          format={(v) => String(Math.round(v))}
+        />
         {days.map((d, i) => (
           <g key={d.day}>
             {d.count > 0 ? (
-              <rect
-                x={x(i) - barW / 2}
+              <ChartBar
+                x={x(i)}
                 y={y(d.count)}
                 width={barW}
                 height={innerH * (d.count / max)}
-                className="chart-bar"
-              >
-                <title>{`${d.day}: ${d.count}`}</title>
-              </rect>
+                title={`${d.day}: ${d.count}`}
+              />
             ) : null}
             {i % labelEvery === 0 ? (
-              <text
-                x={x(i)}
-                y={HEIGHT - PAD.bottom + 18}
-                textAnchor="middle"
-                className="chart-tick"
-              >
+              <XTick x={x(i)} y={HEIGHT - PAD.bottom + 18}>
                 {d.day.slice(5)}
-              </text>
+              </XTick>
             ) : null}
           </g>
         ))}
       </svg>
-      <details className="disclosure">
-        <summary>The figures as a table</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" className="num">
-                Sightings
-              </th>
+      <FiguresTable
+        head={
+          <>
+            <th scope="col">Day</th>
+            <th scope="col" className="num">
+              Sightings
+            </th>
+          </>
+        }
+      >
+        {days
+          .filter((d) => d.count > 0)
+          .map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
+              <td className="num">{d.count}</td>
             </tr>
-          </thead>
-          <tbody>
-            {days
-              .filter((d) => d.count > 0)
-              .map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th>
-                  <td className="num">{d.count}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </details>
+          ))}
+      </FiguresTable>
     </figure>
   );
 }

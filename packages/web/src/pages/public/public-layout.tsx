@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavigationType, Outlet, useLocation, useNavigationType } from 'react-router';
 import { loginPath } from '../../auth/session';
 import { BrandMark } from '../../components/icons';
+import { SkipLink, focusPageHeading } from '../../components/main-focus';
 
 /**
  * The public portal's frame: no sign-in, no navigation of the signed-in app; a plain header
@@ -15,22 +16,12 @@ export function PublicLayout() {
 
   useEffect(() => {
     if (navigationType === NavigationType.Pop) return;
-    const heading = mainRef.current?.querySelector<HTMLElement>('[data-page-heading]');
-    (heading ?? mainRef.current)?.focus();
+    focusPageHeading(mainRef.current);
   }, [location.pathname, navigationType]);
 
   return (
     <div className="public-layout">
-      <a
-        href="#main"
-        className="skip-link"
-        onClick={(event) => {
-          event.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
-        Skip to main content
-      </a>
+      <SkipLink main={mainRef} />
       <header className="site-header public-header">
         <Link to="/public/matrix" className="brand">
           <BrandMark />
