@@ -98,7 +98,11 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
                 const dx = b.x - a.x;
                 const dy = b.y - a.y;
                 const length = Math.hypot(dx, dy) || 1;
-                const end = { x: b.x - (dx / length) * 30, y: b.y - (dy / length) * 30 };
+                const gap = b.id === centreId ? 38 : 34;
+                const end = { x: b.x - (dx / length) * gap, y: b.y - (dy / length) * gap };
+                // Label the edge nearer the neighbour, clear of the centre object's name.
+                const t = e.source === centreId ? 0.6 : e.target === centreId ? 0.4 : 0.5;
+                const label = { x: a.x + dx * t, y: a.y + dy * t };
                 return (
                   <g key={e.id} aria-hidden="true">
                     <line
@@ -110,8 +114,8 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
                       markerEnd={`url(#${id}-arrow)`}
                     />
                     <text
-                      x={(a.x + b.x) / 2}
-                      y={(a.y + b.y) / 2 - 6}
+                      x={label.x}
+                      y={label.y - 6}
                       textAnchor="middle"
                       className="intel-graph-edge-label"
                     >
@@ -127,21 +131,21 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
                     <circle
                       cx={n.x}
                       cy={n.y}
-                      r={centre ? 34 : 26}
+                      r={centre ? 34 : 30}
                       className={
                         centre ? 'intel-graph-node intel-graph-node--centre' : 'intel-graph-node'
                       }
                     />
                     <text
                       x={n.x}
-                      y={centre ? n.y + 50 : n.y < CENTRE - 1 ? n.y - 34 : n.y + 42}
+                      y={centre ? n.y + 50 : n.y < CENTRE - 1 ? n.y - 38 : n.y + 46}
                       textAnchor="middle"
                       className="intel-graph-name"
                     >
                       {clip(objectLabel(n))}
                     </text>
                     <text x={n.x} y={n.y + 4} textAnchor="middle" className="intel-graph-type">
-                      {clip(n.type).slice(0, 12)}
+                      {n.type.slice(0, 13)}
                     </text>
                   </>
                 );
