@@ -10,7 +10,8 @@ import { systemContext } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { findUserByEmail, type UserWithParticipant } from '../users/store';
 import { importStream, type StreamProgress } from './ingest';
-import { communityReaders, type StatusDetail } from './store';
+import { communityReaders } from './store';
+import { type StatusDetail } from './status-store';
 
 export interface ConsoleImport {
   /** Collection alias or id. */

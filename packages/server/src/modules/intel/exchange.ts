@@ -17,7 +17,8 @@ import { objectDetail, scopeOf } from './browse';
 import { addParsed, importStream } from './ingest';
 import { JsonStreamError } from './json-stream';
 import { audienceFor, collectionFor, IntelError, viewerFor } from './service';
-import { pageObjects, type CollectionRow, type ObjectFilters, type StatusDetail } from './store';
+import { pageObjects, type CollectionRow, type ObjectFilters } from './store';
+import { type StatusDetail } from './status-store';
 
 export interface ImportResult {
   total: number;

@@ -15,8 +15,8 @@ import {
   insertObjects,
   versionExtremes,
   type NewObjectRow,
-  type StatusDetail,
 } from './store';
+import { type StatusDetail } from './status-store';
 
 export interface Sharer {
   collectionId: string;

@@ -8,7 +8,7 @@
 import type { Deps } from '../../deps';
 import { ANALYZE_AFTER, addParsed, envelopeElements, refreshStatistics } from './ingest';
 import type { Audience } from './prepare';
-import { claimPendingStatus, completeStatus } from './store';
+import { claimPendingStatus, completeStatus } from './status-store';
 
 const STALE_CLAIM_MS = 10 * 60_000;
 const POLL_MS = 5_000;

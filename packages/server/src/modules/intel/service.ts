@@ -15,17 +15,15 @@ import type { Audience } from './prepare';
 import {
   communityReaders,
   deleteObject,
-  findStatus,
-  insertStatus,
   listCollections,
   pageObjects,
   type CollectionRow,
   type Cursor,
   type ObjectFilters,
   type ObjectRow,
-  type StatusRow,
   type Viewer,
 } from './store';
+import { findStatus, insertStatus, type StatusRow } from './status-store';
 import type { TlpLevel } from '@concord/stix';
 
 export type IntelErrorCode =

@@ -21,14 +21,19 @@ import {
   readPage,
   statusFor,
   visibleCollections,
-  canRead,
-  canWrite,
   type Page,
 } from '../service';
-import type { CollectionRow, StatusRow } from '../store';
 import { STIX_MEDIA_TYPE, TAXII_MEDIA_TYPE, acceptsTaxii, isTaxiiContentType } from './media';
 import { parseFilters, parsePaging } from './params';
 import '../problems';
+import {
+  dateHeaders,
+  envelopeText,
+  errorResource,
+  presentCollection,
+  presentStatus,
+  sendTaxii,
+} from './present';
 
 export const TAXII_PREFIX = '/taxii2';
 export const API_ROOT = 'concord';
@@ -42,33 +47,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     taxiiAuth: Authenticated | null;
   }
-}
-
-/** §3.6.1 error resource. */
-function errorResource(
-  status: number,
-  title: string,
-  description: string,
-  code: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    title,
-    description,
-    error_code: code,
-    http_status: String(status),
-    ...(Object.keys(extra).length > 0 ? { details: extra } : {}),
-  };
-}
-
-function sendTaxii(reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  // A Buffer: Fastify sends the Content-Type exactly as given (no charset or quoting added),
-  // which strict TAXII clients compare textually.
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return reply
-    .code(status)
-    .header('content-type', TAXII_MEDIA_TYPE)
-    .send(Buffer.from(text, 'utf8'));
 }
 
 function ctxOf(request: FastifyRequest): RequestContext {
@@ -110,56 +88,6 @@ async function authenticate(deps: Deps, request: FastifyRequest): Promise<Authen
     );
   }
   throw new AuthError('UNAUTHENTICATED', 'Authorization must be Basic or Bearer');
-}
-
-function presentCollection(c: CollectionRow, actor: RequestContext['actor']) {
-  return {
-    id: c.id,
-    title: c.title,
-    ...(c.description ? { description: c.description } : {}),
-    ...(c.alias ? { alias: c.alias } : {}),
-    can_read: canRead(actor, c),
-    can_write: canWrite(actor, c),
-    media_types: [STIX_MEDIA_TYPE],
-  };
-}
-
-function presentStatus(s: StatusRow) {
-  return {
-    id: s.id,
-    status: s.status,
-    request_timestamp: s.requestTimestamp,
-    total_count: s.totalCount,
-    success_count: s.successCount,
-    failure_count: s.failureCount,
-    pending_count: s.pendingCount,
-    ...(s.successes.length > 0 ? { successes: s.successes.map(detail) } : {}),
-    ...(s.failures.length > 0 ? { failures: s.failures.map(detail) } : {}),
-    ...(s.pendings.length > 0 ? { pendings: s.pendings.map(detail) } : {}),
-  };
-}
-
-const detail = (d: { id: string; version?: string; message?: string }) => ({
-  id: d.id,
-  ...(d.version !== undefined ? { version: d.version } : {}),
-  ...(d.message !== undefined ? { message: d.message } : {}),
-});
-
-/** §3.4.3 headers on every response that lists objects or versions. */
-function dateHeaders(reply: FastifyReply, page: Page): void {
-  const first = page.rows[0];
-  const last = page.rows[page.rows.length - 1];
-  if (first && last) {
-    void reply.header('x-taxii-date-added-first', first.dateAdded);
-    void reply.header('x-taxii-date-added-last', last.dateAdded);
-  }
-}
-
-/** §3.7 envelope, built from the stored object text without re-serialising it. */
-function envelopeText(page: Page): string {
-  const head = `{"more":${page.more}${page.next ? `,"next":${JSON.stringify(page.next)}` : ''}`;
-  if (page.rows.length === 0) return `${head}}`;
-  return `${head},"objects":[${page.rows.map((r) => r.body).join(',')}]}`;
 }
 
 export interface TaxiiOptions {
