@@ -35,6 +35,7 @@ import {
 } from '@concord/server';
 import { createCollection } from '../packages/server/src/modules/intel/communities';
 import { importStream } from '../packages/server/src/modules/intel/ingest';
+import { drainSearchIndex } from '../packages/server/src/modules/intel/search-index';
 import { pageObjects, type Cursor } from '../packages/server/src/modules/intel/store';
 import { encodeCursor } from '../packages/server/src/modules/intel/service';
 import { fmt, freshPostgres, pct } from './support';
@@ -267,12 +268,23 @@ async function run(label: string, database: Database, n: number): Promise<void> 
     const r = await withPeak(() =>
       importStream(database, sharer, audience, generatedBundle(size), {
         batchSize: BATCH,
-        onProgress: (p) => process.stderr.write(`\ringesting ${fmt(p.objects)} / ${fmt(size)}`),
+        onProgress: (p) => {
+          if (process.stderr.isTTY) {
+            process.stderr.write(`\ringesting ${fmt(p.objects)} / ${fmt(size)}`);
+          }
+        },
       }),
     );
-    process.stderr.write('\n');
+    if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(
       `generated bundle, ${fmt(size)} objects: ${fmt(r.seconds, 1)} s, ${fmt(size / r.seconds)} objects/s; peak heap ${fmt(r.peak.heapMb)} MB, peak RSS ${fmt(r.peak.rssMb)} MB`,
+    );
+    // Full-text indexing runs behind the ingest (modules/intel/search-index.ts): until it is
+    // done the objects are stored, served and found by search, but search reads them from the
+    // queue. Its time is reported on its own and added to the ingest's for an end-to-end rate.
+    const indexing = await withPeak(() => drainSearchIndex(database));
+    console.log(
+      `  then search indexing of ${fmt(indexing.value)} versions: ${fmt(indexing.seconds, 1)} s, ${fmt(indexing.value / indexing.seconds)}/s; stored and indexed: ${fmt(r.seconds + indexing.seconds, 1)} s, ${fmt(size / (r.seconds + indexing.seconds))} objects/s`,
     );
     if (size === n) {
       big = sharer;

@@ -77,9 +77,13 @@ describe('concord intel import', () => {
       expect(r.stdout).toMatch(/refused indicator--00000099-[^:]+: .*pattern_type/);
       expect(r.stdout).toMatch(/refused indicator--00000098-[^:]+: .*created/);
       expect(r.stdout).toMatch(/refused indicator--00000097-[^:]+: pattern: .*']'/);
+      // The 30 stored, and the demo's versions no server has indexed yet.
+      const indexed = /(\d+) versions indexed for search/.exec(r.stdout);
+      expect(Number(indexed?.[1])).toBeGreaterThanOrEqual(30);
 
-      const again = await runCli(args, { timeoutMs: TIMEOUT });
+      const again = await runCli([...args, '--no-index'], { timeoutMs: TIMEOUT });
       expect(again.stdout).toContain('33 objects read, 0 stored, 30 already present, 3 refused');
+      expect(again.stdout).toContain('search indexing left to the server');
     },
     TIMEOUT,
   );

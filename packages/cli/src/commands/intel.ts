@@ -10,6 +10,7 @@ interface ImportOptions extends DbOptions {
   tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
   batch: string;
   progress: boolean;
+  index: boolean;
 }
 
 export function intelCommand(): Command {
@@ -29,6 +30,10 @@ export function intelCommand(): Command {
       )
       .option('--batch <n>', 'objects per transaction', '2000')
       .option('--no-progress', 'no progress bar')
+      .option(
+        '--no-index',
+        'leave full-text indexing to a running server (by default the import indexes what it stored before it ends; objects are searchable either way, only more slowly until indexed)',
+      )
       .addHelpText(
         'after',
         '\nExamples:\n  concord intel import ics-attack.json --collection attack-ics --tlp clear\n  concord intel import feed.json -c regime-indicators --as analyst@cert.example',
@@ -63,6 +68,8 @@ export function intelCommand(): Command {
           : null;
         bar?.start(size, 0, { objects: 0 });
         const server = await import('@concord/server');
+        // Set from a callback: a holder, so the compiler does not narrow it to null here.
+        const indexing: { bar: cliProgress.SingleBar | null } = { bar: null };
         try {
           const r = await withDeps(configFrom(opts), (deps) =>
             server.importAtConsole(deps, source, {
@@ -70,13 +77,35 @@ export function intelCommand(): Command {
               asEmail: opts.as,
               tlp: opts.tlp,
               batchSize,
+              index: opts.index,
               onProgress: (p) => bar?.update(p.bytes, { objects: p.objects }),
+              onIndexStart: (pending) => {
+                bar?.stop();
+                if (!show || pending === 0) return;
+                indexing.bar = new cliProgress.SingleBar(
+                  {
+                    format: 'indexing for search |{bar}| {percentage}% | {value}/{total} versions',
+                    stream: process.stderr,
+                    clearOnComplete: true,
+                    hideCursor: true,
+                  },
+                  cliProgress.Presets.shades_classic,
+                );
+                indexing.bar.start(pending, 0);
+              },
+              onIndexProgress: (n) => indexing.bar?.update(n),
             }),
           );
           bar?.stop();
+          indexing.bar?.stop();
           process.stdout.write(
             `${r.total} objects read, ${r.stored} stored, ${r.total - r.stored - r.failures.length} already present, ${r.failures.length} refused\n`,
           );
+          if (!opts.index) {
+            process.stdout.write('search indexing left to the server\n');
+          } else if (r.indexed > 0) {
+            process.stdout.write(`${r.indexed} versions indexed for search\n`);
+          }
           for (const f of r.failures.slice(0, 50)) {
             process.stdout.write(`  refused ${f.id || '(no id)'}: ${f.message ?? ''}\n`);
           }
@@ -87,6 +116,7 @@ export function intelCommand(): Command {
           }
         } catch (err) {
           bar?.stop();
+          indexing.bar?.stop();
           if (err instanceof CliError) throw err;
           if (err instanceof server.DomainError) throw new CliError(err.message, 1);
           if (err instanceof Error && err.name === 'JsonStreamError')

@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -92,14 +93,19 @@ export const intelCollections = pgTable(
  * One version of one STIX object in one collection. `version_key` orders versions (the
  * object's `modified`, else `created`, as a fixed-width UTC timestamp with 9 fractional
  * digits; '' for unversioned objects such as SCOs, which are stored once).
+ *
+ * No foreign keys: their checks were a fifth of the database's time per stored version in
+ * bulk ingest (three lookups a row; bench/RESULTS.md, "Intel"). What they would guard holds
+ * by construction: every add holds the lock on its collection row (`claimAddTime`, which
+ * fails if the row is gone) for the whole transaction, the origin and sharer are the signed-in
+ * actor's own participant and user, and collections, participants and users are never
+ * deleted (participants and users are deactivated).
  */
 export const intelObjects = pgTable(
   'intel_objects',
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    collectionId: uuid('collection_id')
-      .notNull()
-      .references(() => intelCollections.id),
+    collectionId: uuid('collection_id').notNull(),
     stixId: text('stix_id').notNull(),
     type: text('type').notNull(),
     specVersion: text('spec_version').notNull(),
@@ -116,18 +122,14 @@ export const intelObjects = pgTable(
     /** TLP 2.0 level: clear, green, amber, amber+strict, red. */
     tlp: text('tlp').notNull(),
     /** The organisation that shared it (AMBER, AMBER+STRICT: always in the audience). */
-    originParticipantId: uuid('origin_participant_id')
-      .notNull()
-      .references(() => participants.id),
+    originParticipantId: uuid('origin_participant_id').notNull(),
     recipientParticipantIds: uuid('recipient_participant_ids').array().notNull(),
     /** TLP:RED audience: named individuals (the sharer is one of them). */
     recipientUserIds: uuid('recipient_user_ids').array().notNull(),
-    addedBy: uuid('added_by').references(() => users.id),
+    addedBy: uuid('added_by'),
     /** relationship: source_ref / target_ref; sighting: first where_sighted_ref / sighting_of_ref. */
     sourceRef: text('source_ref'),
     targetRef: text('target_ref'),
-    /** Name, description, pattern, value … for full-text search. */
-    searchText: text('search_text').notNull(),
     /** The object as compact JSON text, served as it is. */
     body: text('body').notNull(),
   },
@@ -146,16 +148,39 @@ export const intelObjects = pgTable(
     index('intel_objects_source_idx')
       .on(t.sourceRef)
       .where(sql`${t.sourceRef} is not null`),
-    index('intel_objects_search_idx').using(
-      'gin',
-      sql`to_tsvector('simple'::regconfig, ${t.searchText})`,
-    ),
     check(
       'intel_objects_tlp_check',
       sql`${t.tlp} in ('clear','green','amber','amber+strict','red')`,
     ),
   ],
 );
+
+/** tsvector: the text search document (PostgreSQL §8.11.2). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The full-text index of object versions, kept out of the ingest transaction: a GIN insert
+ * costs more than the rest of storing a version together (bench/RESULTS.md, "Intel"), so
+ * adds queue each version's search text in `intel_search_pending` and a background indexer
+ * (modules/intel/search-index.ts) moves it here. A version is always in exactly one of the
+ * two tables, and search reads both, so results never lag; only their speed does.
+ * No foreign keys: deleting a version deletes its rows here in the same transaction, and the
+ * indexer's bulk inserts are not slowed by a check per row.
+ */
+export const intelSearch = pgTable(
+  'intel_search',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    document: tsvector('document').notNull(),
+  },
+  (t) => [index('intel_search_document_idx').using('gin', t.document)],
+);
+
+/** Search text (name, description, pattern, value …) of versions not yet indexed. */
+export const intelSearchPending = pgTable('intel_search_pending', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  searchText: text('search_text').notNull(),
+});
 
 /** A TAXII 2.1 status resource (§4.3.1) for one POST to a collection's objects. */
 export const intelStatus = pgTable(

@@ -109,10 +109,6 @@ export async function browseObjects(
   const more = rows.length > query.limit;
   if (more) rows.length = query.limit;
   const last = rows[rows.length - 1];
-  const colOf = await collectionOfSeqs(
-    deps,
-    rows.map((r) => r.seq),
-  );
   return {
     items: rows.map((r) => ({
       id: r.stixId,
@@ -121,23 +117,10 @@ export async function browseObjects(
       tlp: r.tlp,
       version: r.version,
       dateAdded: r.dateAdded,
-      collectionId: colOf.get(r.seq) ?? '',
+      collectionId: r.collectionId,
     })),
     nextCursor: more && last ? encodeCursor(last) : null,
   };
-}
-
-async function collectionOfSeqs(deps: Deps, seqs: number[]): Promise<Map<number, string>> {
-  if (seqs.length === 0) return new Map();
-  const res = await deps.database.db.execute(
-    sql`select seq, collection_id as "collectionId" from intel_objects where seq = any(${sql.param(seqs)}::int8[])`,
-  );
-  return new Map(
-    (res as { rows: { seq: number | string; collectionId: string }[] }).rows.map((r) => [
-      Number(r.seq),
-      r.collectionId,
-    ]),
-  );
 }
 
 function relationshipTypeOf(body: string): string {
@@ -175,6 +158,21 @@ export interface SightingSummary {
   byDay: { day: string; count: number }[];
 }
 
+/** Throws the same 404 as objectDetail unless the caller may see some version of the object. */
+export async function assertVisible(deps: Deps, scope: Scope, stixId: string): Promise<void> {
+  if (scope.collectionIds.length === 0) throw notFound('Object');
+  const found = await pageObjects(
+    deps.database.db,
+    scope.collectionIds,
+    scope.reader,
+    { ids: [stixId], versions: { first: false, last: false, all: true, keys: [] } },
+    null,
+    1,
+    'manifest',
+  );
+  if (found.length === 0) throw notFound('Object');
+}
+
 /** The latest visible version of an object, with what the caller may see around it. */
 export async function objectDetail(
   deps: Deps,
@@ -194,7 +192,6 @@ export async function objectDetail(
   );
   if (versions.length === 0) throw notFound('Object');
   const latest = versions.reduce((a, b) => ((b.version ?? '') > (a.version ?? '') ? b : a));
-  const colOf = await collectionOfSeqs(deps, [latest.seq]);
   const db = deps.database.db;
   const v = visibleSql(viewer);
   const rels = await db.execute(sql`
@@ -227,7 +224,7 @@ export async function objectDetail(
   return {
     object: JSON.parse(latest.body) as Record<string, unknown>,
     tlp: latest.tlp,
-    collectionId: colOf.get(latest.seq) ?? '',
+    collectionId: latest.collectionId,
     dateAdded: latest.dateAdded,
     versions: versions.map((x) => ({ version: x.version, dateAdded: x.dateAdded })),
     graph: { nodes, edges: shown },

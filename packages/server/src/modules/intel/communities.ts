@@ -12,7 +12,7 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/service';
 import { communityPolicy } from './access';
 import { visibleCollections } from './service';
-import { countByType, type CollectionRow } from './store';
+import { countByCollectionAndType, type CollectionRow } from './store';
 import { viewerFor } from './service';
 
 export interface MemberInput {
@@ -207,26 +207,23 @@ export async function presentCollections(
   rows: CollectionRow[],
 ): Promise<CollectionView[]> {
   const viewer = viewerFor(actor);
-  return Promise.all(
-    rows.map(async (c) => {
-      const counts =
-        c.canRead || actor.kind === 'system'
-          ? await countByType(deps.database.db, [c.id], viewer, {})
-          : [];
-      return {
-        id: c.id,
-        title: c.title,
-        description: c.description,
-        alias: c.alias,
-        community: { id: c.communityId, name: c.communityName, kind: c.communityKind },
-        canRead: c.canRead,
-        canWrite: c.canWrite,
-        createdAt: c.createdAt.toISOString(),
-        counts,
-        total: counts.reduce((n, x) => n + x.count, 0),
-      };
-    }),
-  );
+  const countable = rows.filter((c) => c.canRead || actor.kind === 'system').map((c) => c.id);
+  const countsOf = await countByCollectionAndType(deps.database.db, countable, viewer);
+  return rows.map((c) => {
+    const counts = countsOf.get(c.id) ?? [];
+    return {
+      id: c.id,
+      title: c.title,
+      description: c.description,
+      alias: c.alias,
+      community: { id: c.communityId, name: c.communityName, kind: c.communityKind },
+      canRead: c.canRead,
+      canWrite: c.canWrite,
+      createdAt: c.createdAt.toISOString(),
+      counts,
+      total: counts.reduce((n, x) => n + x.count, 0),
+    };
+  });
 }
 
 export async function listCollectionViews(deps: Deps, actor: Actor): Promise<CollectionView[]> {

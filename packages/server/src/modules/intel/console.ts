@@ -10,6 +10,7 @@ import { systemContext } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { findUserByEmail, type UserWithParticipant } from '../users/store';
 import { importStream, type StreamProgress } from './ingest';
+import { drainSearchIndex, pendingSearchCount } from './search-index';
 import { communityReaders } from './store';
 import { type StatusDetail } from './status-store';
 
@@ -21,6 +22,11 @@ export interface ConsoleImport {
   tlp: TlpLevel;
   batchSize?: number | undefined;
   onProgress?: (p: StreamProgress) => void;
+  /** Index the full-text search of what waits to be indexed afterwards (default true). */
+  index?: boolean | undefined;
+  /** Called once before indexing, with how many versions wait. */
+  onIndexStart?: (pending: number) => void;
+  onIndexProgress?: (indexed: number) => void;
 }
 
 async function sharerUser(deps: Deps, email: string | undefined): Promise<UserWithParticipant> {
@@ -43,7 +49,14 @@ export async function importAtConsole(
   deps: Deps,
   source: AsyncIterable<Uint8Array | string>,
   options: ConsoleImport,
-): Promise<{ collectionId: string; total: number; stored: number; failures: StatusDetail[] }> {
+): Promise<{
+  collectionId: string;
+  total: number;
+  stored: number;
+  failures: StatusDetail[];
+  /** Versions indexed for full-text search after the import (any process's, not only these). */
+  indexed: number;
+}> {
   const db = deps.database.db;
   const res = await db.execute(sql`
     select id, community_id as "communityId" from intel_collections
@@ -77,5 +90,18 @@ export async function importAtConsole(
       details: { as: user.email, total: r.total, stored: r.stored, failures: r.failures.length },
     }),
   );
-  return { collectionId: collection.id, total: r.total, stored: r.stored, failures: r.failures };
+  // The server indexes in the background; the console may be the only process running (an
+  // embedded database is locked to one), so it finishes the job itself unless told not to.
+  let indexed = 0;
+  if (options.index !== false) {
+    options.onIndexStart?.(await pendingSearchCount(deps.database.db));
+    indexed = await drainSearchIndex(deps.database, options.onIndexProgress);
+  }
+  return {
+    collectionId: collection.id,
+    total: r.total,
+    stored: r.stored,
+    failures: r.failures,
+    indexed,
+  };
 }

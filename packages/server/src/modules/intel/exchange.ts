@@ -13,8 +13,9 @@ import { recordAudit } from '../audit/service';
 import type { TlpLevel } from '@concord/stix';
 import { TLP2 } from '@concord/stix';
 import { collectionPolicy } from './access';
-import { objectDetail, scopeOf } from './browse';
+import { assertVisible, scopeOf } from './browse';
 import { addParsed, importStream } from './ingest';
+import { wakeIntelJobs } from './jobs';
 import { JsonStreamError } from './json-stream';
 import { audienceFor, collectionFor, IntelError, viewerFor } from './service';
 import { pageObjects, type CollectionRow, type ObjectFilters } from './store';
@@ -51,7 +52,7 @@ export async function importBundle(
     ...(tlp ? { defaultTlp: tlp } : {}),
     namedParticipantIds: named,
   });
-  return deps.database.transaction(async (tx) => {
+  const result = await deps.database.transaction(async (tx) => {
     const r = await addParsed(
       tx,
       { collectionId: collection.id, participantId: u.participantId, userId: u.userId },
@@ -71,6 +72,8 @@ export async function importBundle(
     });
     return { total: (bundle.objects as unknown[]).length, stored: r.stored, failures: r.failures };
   });
+  wakeIntelJobs(); // index the new versions for search
+  return result;
 }
 
 /** GETs a URL as a byte stream: https (or loopback http when private targets are allowed), no redirects, SSRF guard. */
@@ -152,6 +155,7 @@ export async function importFromUrl(
         details: { url, total: r.total, stored: r.stored, failures: r.failures.length },
       }),
     );
+    wakeIntelJobs(); // index the new versions for search
     return { total: r.total, stored: r.stored, failures: r.failures };
   } catch (err) {
     res.destroy();
@@ -218,7 +222,7 @@ export async function reportSighting(
   const collection = await collectionFor(deps, ctx.actor, input.collectionId);
   authorize(collectionPolicy, ctx.actor, 'write', collection);
   // Only an indicator the reporter can see may be sighted (404 otherwise, as for any hidden object).
-  await objectDetail(deps, await scopeOf(deps, ctx.actor), input.indicatorId);
+  await assertVisible(deps, await scopeOf(deps, ctx.actor), input.indicatorId);
   const lastSeen = input.lastSeen ?? input.firstSeen;
   if (Date.parse(lastSeen) < Date.parse(input.firstSeen)) {
     throw invalid('lastSeen', 'must not be before firstSeen');
@@ -261,5 +265,6 @@ export async function reportSighting(
       details: { sightingId: id, count: input.count, collectionId: collection.id },
     });
   });
+  wakeIntelJobs(); // index the new sighting for search
   return { id };
 }

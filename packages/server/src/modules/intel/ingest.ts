@@ -9,13 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { splitObjects, splitObjectsSync, type JsonStreamError } from './json-stream';
 import { prepareObject, type Audience } from './prepare';
-import {
-  claimAddTime,
-  clearFlags,
-  insertObjects,
-  versionExtremes,
-  type NewObjectRow,
-} from './store';
+import { claimAddTime, insertObjects, settleVersionFlags, type NewObjectRow } from './store';
 import { type StatusDetail } from './status-store';
 
 export interface Sharer {
@@ -35,8 +29,8 @@ const key = (id: string, versionKey: string) => `${id}\u0000${versionKey}`;
 
 /**
  * Stores prepared rows in the caller's transaction: takes the collection lock and one
- * date_added, works out which versions become the first and latest of their object, and
- * inserts. Returns the keys newly stored.
+ * date_added, inserts, and settles which versions are the first and latest of their object.
+ * Returns the keys newly stored.
  */
 export async function storeRows(
   tx: Db,
@@ -49,45 +43,21 @@ export async function storeRows(
   const unique = new Map<string, NewObjectRow>();
   for (const r of rows) {
     const k = key(r.stixId, r.versionKey);
-    if (!unique.has(k)) unique.set(k, { ...r });
+    if (!unique.has(k)) unique.set(k, { ...r, isLatest: false, isFirst: false });
   }
-  const byId = new Map<string, NewObjectRow[]>();
+  // Each object's first and latest within this batch; settleVersionFlags then corrects
+  // them against versions already in the collection.
+  const latest = new Map<string, NewObjectRow>();
+  const first = new Map<string, NewObjectRow>();
   for (const r of unique.values()) {
-    const list = byId.get(r.stixId);
-    if (list) list.push(r);
-    else byId.set(r.stixId, [r]);
+    const max = latest.get(r.stixId);
+    if (!max || r.versionKey > max.versionKey) latest.set(r.stixId, r);
+    const min = first.get(r.stixId);
+    if (!min || r.versionKey < min.versionKey) first.set(r.stixId, r);
   }
-  const existing = await versionExtremes(tx, sharer.collectionId, [...byId.keys()]);
-  const latestOf = new Map<string, { seq: number; key: string }>();
-  const firstOf = new Map<string, { seq: number; key: string }>();
-  for (const e of existing) {
-    if (e.isLatest) latestOf.set(e.stixId, { seq: e.seq, key: e.versionKey });
-    if (e.isFirst) firstOf.set(e.stixId, { seq: e.seq, key: e.versionKey });
-  }
-  const demoteLatest: number[] = [];
-  const demoteFirst: number[] = [];
-  for (const [id, versions] of byId) {
-    let max = versions[0]!;
-    let min = versions[0]!;
-    for (const v of versions) {
-      v.isLatest = false;
-      v.isFirst = false;
-      if (v.versionKey > max.versionKey) max = v;
-      if (v.versionKey < min.versionKey) min = v;
-    }
-    const latest = latestOf.get(id);
-    if (!latest || max.versionKey > latest.key) {
-      max.isLatest = true;
-      if (latest) demoteLatest.push(latest.seq);
-    }
-    const first = firstOf.get(id);
-    if (!first || min.versionKey < first.key) {
-      min.isFirst = true;
-      if (first) demoteFirst.push(first.seq);
-    }
-  }
-  await clearFlags(tx, demoteLatest, demoteFirst);
-  return insertObjects(
+  for (const r of latest.values()) r.isLatest = true;
+  for (const r of first.values()) r.isFirst = true;
+  const stored = await insertObjects(
     tx,
     {
       collectionId: sharer.collectionId,
@@ -97,6 +67,42 @@ export async function storeRows(
     },
     [...unique.values()],
   );
+  const storedIds = new Set<string>();
+  for (const k of stored) storedIds.add(k.slice(0, k.indexOf('\u0000')));
+  await settleVersionFlags(tx, sharer.collectionId, [...storedIds]);
+  return stored;
+}
+
+export interface Prepared {
+  rows: NewObjectRow[];
+  failures: StatusDetail[];
+}
+
+/** Validates and prepares parsed elements (pure: no database). */
+export function prepareElements(audience: Audience, elements: Iterable<unknown>): Prepared {
+  const rows: NewObjectRow[] = [];
+  const failures: StatusDetail[] = [];
+  for (const value of elements) {
+    const p = prepareObject(value, audience);
+    if (p.ok) rows.push(p.row);
+    else failures.push(p.failure);
+  }
+  return { rows, failures };
+}
+
+/** Stores prepared elements in the caller's transaction. */
+export async function storePrepared(
+  tx: Db,
+  sharer: Sharer,
+  { rows, failures }: Prepared,
+): Promise<AddResult> {
+  const stored = await storeRows(tx, sharer, rows);
+  const successes = rows.map((r) => ({
+    id: r.stixId,
+    ...(r.version !== null ? { version: r.version } : {}),
+    ...(stored.has(key(r.stixId, r.versionKey)) ? {} : { message: 'already present' }),
+  }));
+  return { successes, failures, stored: stored.size };
 }
 
 /** Prepares and stores a list of parsed elements in the caller's transaction. */
@@ -106,20 +112,7 @@ export async function addParsed(
   audience: Audience,
   elements: Iterable<unknown>,
 ): Promise<AddResult> {
-  const rows: NewObjectRow[] = [];
-  const failures: StatusDetail[] = [];
-  for (const value of elements) {
-    const p = prepareObject(value, audience);
-    if (p.ok) rows.push(p.row);
-    else failures.push(p.failure);
-  }
-  const stored = await storeRows(tx, sharer, rows);
-  const successes = rows.map((r) => ({
-    id: r.stixId,
-    ...(r.version !== null ? { version: r.version } : {}),
-    ...(stored.has(key(r.stixId, r.versionKey)) ? {} : { message: 'already present' }),
-  }));
-  return { successes, failures, stored: stored.size };
+  return storePrepared(tx, sharer, prepareElements(audience, elements));
 }
 
 /** The parsed elements of a TAXII envelope or STIX bundle held in memory. */
@@ -158,7 +151,7 @@ export interface StreamProgress {
  * Imports a bundle of any size from a byte stream in batches of `batchSize`, each batch its
  * own transaction (an import of a million objects must not hold one lock and one transaction
  * for minutes; it can be re-run, since stored versions are recognised). Memory stays bounded
- * by one batch and the largest object.
+ * by two batches (one being stored, the next being read) and the largest object.
  */
 export async function importStream(
   database: { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> },
@@ -184,20 +177,39 @@ export async function importStream(
   let stored = 0;
   const failures: StatusDetail[] = [];
   let batch: unknown[] = [];
+  // One transaction at a time, in order; the next batch is split and validated while the
+  // database stores the previous one (the two then use both cores).
+  let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const values = batch;
+    const prepared = prepareElements(audience, batch);
+    const progress = { objects: total, bytes: stats.bytes };
     batch = [];
-    const r = await database.transaction((tx) => addParsed(tx, sharer, audience, values));
-    stored += r.stored;
-    failures.push(...r.failures);
-    options.onProgress?.({ objects: total, bytes: stats.bytes });
+    await inflight;
+    const next = database
+      .transaction((tx) => storePrepared(tx, sharer, prepared))
+      .then((r) => {
+        stored += r.stored;
+        failures.push(...r.failures);
+        options.onProgress?.(progress);
+      });
+    // Awaited by the next flush or below; this keeps a failure from going unhandled meanwhile.
+    next.catch(() => undefined);
+    inflight = next;
   };
-  for await (const o of objects) {
-    total += 1;
-    batch.push(o.value);
-    if (batch.length >= batchSize) await flush();
+  try {
+    for await (const o of objects) {
+      total += 1;
+      batch.push(o.value);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+  } catch (err) {
+    // The batch in flight settles before the error is reported, so the caller sees a
+    // consistent database (every earlier batch committed or rolled back, none running).
+    await inflight.catch(() => undefined);
+    throw err;
   }
-  if (batch.length > 0) await flush();
+  await inflight;
   if (stored >= ANALYZE_AFTER) await refreshStatistics(database);
   return { total, stored, failures, bundle: top.fields };
 }

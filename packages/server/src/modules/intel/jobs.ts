@@ -1,6 +1,9 @@
 /**
- * Background processing of large TAXII envelopes (status 'pending', TAXII 2.1 §4.3). Runs in
- * every server process; a status is claimed with FOR UPDATE SKIP LOCKED, and the objects and
+ * The intel module's background work, in every server process: large TAXII envelopes
+ * (status 'pending', TAXII 2.1 §4.3), then the full-text indexing of what was added
+ * (search-index.ts).
+ *
+ * Envelopes: a status is claimed with FOR UPDATE SKIP LOCKED, and the objects and
  * the completed status are written in one transaction, so a crash leaves the status pending
  * and a later claim (after `STALE_CLAIM_MS`) processes it again — stored versions are
  * recognised, so nothing is stored twice.
@@ -8,6 +11,7 @@
 import type { Deps } from '../../deps';
 import { ANALYZE_AFTER, addParsed, envelopeElements, refreshStatistics } from './ingest';
 import type { Audience } from './prepare';
+import { drainSearchIndex } from './search-index';
 import { claimPendingStatus, completeStatus } from './status-store';
 
 const STALE_CLAIM_MS = 10 * 60_000;
@@ -42,7 +46,7 @@ export async function processPendingEnvelopes(deps: Deps): Promise<number> {
 
 let wake: (() => void) | null = null;
 
-/** Asks this process's job to look for pending envelopes now. */
+/** Asks this process's job to look for pending envelopes and unindexed versions now. */
 export function wakeIntelJobs(): void {
   wake?.();
 }
@@ -59,6 +63,7 @@ export function startIntelJobs(deps: Deps, onError: (err: unknown) => void): () 
       return;
     }
     running = processPendingEnvelopes(deps)
+      .then(() => drainSearchIndex(deps.database))
       .then(() => undefined, onError)
       .finally(() => {
         running = null;

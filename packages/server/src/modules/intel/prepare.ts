@@ -54,7 +54,9 @@ function searchTextOf(o: Record<string, unknown>): string {
       }
     }
   }
-  const text = parts.join(' ');
+  // Control characters (NUL among them, which PostgreSQL text cannot hold) separate words.
+  // eslint-disable-next-line no-control-regex
+  const text = parts.join(' ').replace(/[\u0000-\u001f]/g, ' ');
   return text.length > MAX_SEARCH_TEXT ? text.slice(0, MAX_SEARCH_TEXT) : text;
 }
 

@@ -214,7 +214,7 @@ export async function addEnvelope(
     wakeIntelJobs();
     return row;
   }
-  return deps.database.transaction(async (tx) => {
+  const stored = await deps.database.transaction(async (tx) => {
     const r: AddResult = await addParsed(
       tx,
       { collectionId: collection.id, participantId: u.participantId, userId: u.userId },
@@ -246,6 +246,8 @@ export async function addEnvelope(
     });
     return row;
   });
+  wakeIntelJobs(); // index the new versions for search
+  return stored;
 }
 
 function bodyHasObjectsMember(body: Uint8Array): boolean {

@@ -92,33 +92,6 @@ export async function claimAddTime(
 export const isoText = (col: SQL) =>
   sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export interface ExistingExtremes {
-  stixId: string;
-  seq: number;
-  versionKey: string;
-  isLatest: boolean;
-  isFirst: boolean;
-}
-
-/** The current first and latest versions of these objects in the collection. */
-export async function versionExtremes(
-  db: Db,
-  collectionId: string,
-  stixIds: readonly string[],
-): Promise<ExistingExtremes[]> {
-  if (stixIds.length === 0) return [];
-  const res = await db.execute(sql`
-    select stix_id as "stixId", seq, version_key as "versionKey", is_latest as "isLatest",
-           is_first as "isFirst"
-    from intel_objects
-    where collection_id = ${collectionId}::uuid and stix_id = any(${sql.param(stixIds)}::text[])
-      and (is_latest or is_first)`);
-  return (res as { rows: ExistingExtremes[] }).rows.map((r) => ({
-    ...r,
-    seq: Number(r.seq),
-  }));
-}
-
 export interface NewObjectRow {
   stixId: string;
   type: string;
@@ -143,12 +116,41 @@ export interface InsertContext {
   dateAddedMicros: number;
 }
 
-/** Uuid arrays travel as one text parameter per row ('{a,b}') cast to uuid[]. */
+/** Uuid arrays travel as one text value per row ('{a,b}') cast to uuid[]. */
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** ASCII record and unit separators: no STIX JSON text carries them raw (JSON escapes them). */
+const RS = '\u001e';
+const NUL = '\u001f';
+// eslint-disable-next-line no-control-regex -- the separators are what is looked for
+const SEPARATORS = /[\u001e\u001f]/;
+
+/**
+ * A column of text values as a SQL text[]. Sent as one text parameter, the values joined by
+ * RS with NUL for null, and cut by `string_to_array` on the server: a quarter of the time of
+ * an array parameter, which the driver escapes value by value and the server parses back
+ * (bench/RESULTS.md, "Intel"). A column holding a separator character goes as an array, as
+ * does a lone empty value.
+ */
+export function textColumn(values: readonly (string | null)[]): SQL {
+  let joined = true;
+  for (const v of values) {
+    if (v !== null && SEPARATORS.test(v)) {
+      joined = false;
+      break;
+    }
+  }
+  const text = joined ? values.map((v) => v ?? NUL).join(RS) : '';
+  // '' would come back as an empty array, not as one empty value.
+  if (!joined || text === '') return sql`${sql.param(values)}::text[]`;
+  return sql`string_to_array(${text}::text, ${RS}::text, ${NUL}::text)`;
+}
 
 /**
  * Inserts object versions in one statement (one array per column); a version already present
- * (same collection, id and version) is skipped. Returns the (id, version key) pairs stored.
+ * (same collection, id and version) is skipped. Each version stored queues its search text
+ * for the background indexer (see intelSearch in db/tables/intel.ts) in the same statement.
+ * Returns the (id, version key) pairs stored.
  */
 export async function insertObjects(
   db: Db,
@@ -156,28 +158,40 @@ export async function insertObjects(
   rows: readonly NewObjectRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const col = <T>(f: (r: NewObjectRow) => T) => sql.param(rows.map(f));
+  const col = (f: (r: NewObjectRow) => string | null) => textColumn(rows.map(f));
+  const flag = (b: boolean) => (b ? 't' : 'f');
   const res = await db.execute(sql`
-    insert into intel_objects (collection_id, stix_id, type, spec_version, version, version_key,
-                               date_added, is_latest, is_first, tlp, origin_participant_id,
-                               recipient_participant_ids, recipient_user_ids, added_by,
-                               source_ref, target_ref, search_text, body)
-    select ${ctx.collectionId}::uuid, r.stix_id, r.type, r.spec_version, r.version, r.version_key,
-           to_timestamp(${ctx.dateAddedMicros}::int8 / 1000000.0), r.is_latest, r.is_first, r.tlp,
-           ${ctx.originParticipantId}::uuid, r.recipients::uuid[], r.red::uuid[],
-           ${ctx.addedBy}::uuid, r.source_ref, r.target_ref, r.search_text, r.body
-    from unnest(${col((r) => r.stixId)}::text[], ${col((r) => r.type)}::text[],
-                ${col((r) => r.specVersion)}::text[], ${col((r) => r.version)}::text[],
-                ${col((r) => r.versionKey)}::text[], ${col((r) => r.isLatest)}::bool[],
-                ${col((r) => r.isFirst)}::bool[], ${col((r) => r.tlp)}::text[],
-                ${col((r) => uuidArray(r.recipientParticipantIds))}::text[],
-                ${col((r) => uuidArray(r.recipientUserIds))}::text[],
-                ${col((r) => r.sourceRef)}::text[], ${col((r) => r.targetRef)}::text[],
-                ${col((r) => r.searchText)}::text[], ${col((r) => r.body)}::text[])
+    with input as (
+      select * from unnest(${col((r) => r.stixId)}, ${col((r) => r.type)},
+                ${col((r) => r.specVersion)}, ${col((r) => r.version)},
+                ${col((r) => r.versionKey)}, ${col((r) => flag(r.isLatest))}::bool[],
+                ${col((r) => flag(r.isFirst))}::bool[], ${col((r) => r.tlp)},
+                ${col((r) => uuidArray(r.recipientParticipantIds))},
+                ${col((r) => uuidArray(r.recipientUserIds))},
+                ${col((r) => r.sourceRef)}, ${col((r) => r.targetRef)},
+                ${col((r) => r.searchText)}, ${col((r) => r.body)})
          as r(stix_id, type, spec_version, version, version_key, is_latest, is_first, tlp,
               recipients, red, source_ref, target_ref, search_text, body)
-    on conflict (collection_id, stix_id, version_key) do nothing
-    returning stix_id as "stixId", version_key as "versionKey"`);
+    ),
+    stored as (
+      insert into intel_objects (collection_id, stix_id, type, spec_version, version, version_key,
+                                 date_added, is_latest, is_first, tlp, origin_participant_id,
+                                 recipient_participant_ids, recipient_user_ids, added_by,
+                                 source_ref, target_ref, body)
+      select ${ctx.collectionId}::uuid, r.stix_id, r.type, r.spec_version, r.version,
+             r.version_key, to_timestamp(${ctx.dateAddedMicros}::int8 / 1000000.0), r.is_latest,
+             r.is_first, r.tlp, ${ctx.originParticipantId}::uuid, r.recipients::uuid[],
+             r.red::uuid[], ${ctx.addedBy}::uuid, r.source_ref, r.target_ref, r.body
+      from input r
+      on conflict (collection_id, stix_id, version_key) do nothing
+      returning seq, stix_id, version_key
+    ),
+    queued as (
+      insert into intel_search_pending (seq, search_text)
+      select s.seq, r.search_text from stored s
+      join input r on r.stix_id = s.stix_id and r.version_key = s.version_key
+    )
+    select stix_id as "stixId", version_key as "versionKey" from stored`);
   return new Set(
     (res as { rows: { stixId: string; versionKey: string }[] }).rows.map(
       (r) => `${r.stixId}\u0000${r.versionKey}`,
@@ -185,21 +199,46 @@ export async function insertObjects(
   );
 }
 
-export async function clearFlags(
+/**
+ * After versions of these objects were stored: where an object now has more than one version
+ * in the collection, marks exactly its first and latest (by version key) and clears the
+ * flags of the rest. Newly stored versions come in marked as the first and latest of their
+ * batch, which is right for every object new to the collection — the usual case of a bulk
+ * import, where this finds nothing to do. It runs after the insert, whose index pages it
+ * reads again while they are still in the buffer cache.
+ *
+ * Every look-up is written per id (a correlated subquery on both columns of
+ * intel_objects_version_idx; `offset 0` keeps the planner from turning the second into a
+ * join): given `stix_id = any(…)` or a join instead, a planner without statistics (a bulk
+ * import into a fresh table) scanned the whole collection for each batch.
+ */
+export async function settleVersionFlags(
   db: Db,
-  latest: readonly number[],
-  first: readonly number[],
+  collectionId: string,
+  stixIds: readonly string[],
 ): Promise<void> {
-  if (latest.length > 0) {
-    await db.execute(
-      sql`update intel_objects set is_latest = false where seq = any(${sql.param(latest)}::int8[])`,
-    );
-  }
-  if (first.length > 0) {
-    await db.execute(
-      sql`update intel_objects set is_first = false where seq = any(${sql.param(first)}::int8[])`,
-    );
-  }
+  if (stixIds.length === 0) return;
+  const res = await db.execute(sql`
+    select v.seq, v.version_key = e.max_key as "latest", v.version_key = e.min_key as "first"
+    from unnest(${sql.param(stixIds)}::text[]) as i(stix_id)
+    cross join lateral (
+      select max(version_key) as max_key, min(version_key) as min_key, count(*) as n
+      from intel_objects
+      where collection_id = ${collectionId}::uuid and stix_id = i.stix_id) e
+    cross join lateral (
+      select seq, version_key, is_latest, is_first from intel_objects
+      where collection_id = ${collectionId}::uuid and stix_id = i.stix_id and e.n > 1
+      offset 0) v
+    where v.is_latest <> (v.version_key = e.max_key) or v.is_first <> (v.version_key = e.min_key)`);
+  const changes = (res as { rows: { seq: number | string; latest: boolean; first: boolean }[] })
+    .rows;
+  if (changes.length === 0) return;
+  const seqs = changes.map((c) => Number(c.seq));
+  await db.execute(sql`
+    update intel_objects
+    set is_latest = seq = any(${sql.param(seqs.filter((_, i) => changes[i]!.latest))}::int8[]),
+        is_first = seq = any(${sql.param(seqs.filter((_, i) => changes[i]!.first))}::int8[])
+    where seq = any(${sql.param(seqs)}::int8[])`);
 }
 
 /**
@@ -250,6 +289,7 @@ export type TlpText = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
 
 export interface ObjectRow {
   seq: number;
+  collectionId: string;
   micros: number;
   dateAdded: string;
   stixId: string;
@@ -290,9 +330,12 @@ function filterSql(f: ObjectFilters): SQL[] {
     where.push(sql`(o.body::jsonb -> ${p.name}) @> ${JSON.stringify(p.value)}::jsonb`);
   }
   if (f.text) {
-    where.push(
-      sql`to_tsvector('simple'::regconfig, o.search_text) @@ plainto_tsquery('simple'::regconfig, ${f.text})`,
-    );
+    // A version is either indexed (intel_search) or still queued (intel_search_pending):
+    // both are read, so a search never misses what was just added (db/tables/intel.ts).
+    const query = sql`plainto_tsquery('simple'::regconfig, ${f.text})`;
+    where.push(sql`(o.seq in (select s.seq from intel_search s where s.document @@ ${query})
+      or o.seq in (select p.seq from intel_search_pending p
+                   where to_tsvector('simple'::regconfig, p.search_text) @@ ${query}))`);
   }
   return where;
 }
@@ -323,7 +366,8 @@ export async function pageObjects(
     );
   }
   const res = await db.execute(sql`
-    select o.seq, (extract(epoch from o.date_added) * 1000000)::int8 as micros,
+    select o.seq, o.collection_id as "collectionId",
+           (extract(epoch from o.date_added) * 1000000)::int8 as micros,
            ${isoText(sql`o.date_added`)} as "dateAdded", o.stix_id as "stixId", o.type,
            o.spec_version as "specVersion", o.version, o.tlp,
            o.origin_participant_id as "originParticipantId",
@@ -339,23 +383,31 @@ export async function pageObjects(
   }));
 }
 
-/** Counts per type of what the viewer may see (statistics; never counts hidden objects). */
-export async function countByType(
+/**
+ * Counts per collection and type of what the viewer may see, for many collections in one
+ * query (statistics; never counts hidden objects).
+ */
+export async function countByCollectionAndType(
   db: Db,
   collectionIds: readonly string[],
   viewer: Reader,
-  filters: ObjectFilters,
-): Promise<{ type: string; count: number }[]> {
-  if (collectionIds.length === 0) return [];
+): Promise<Map<string, { type: string; count: number }[]>> {
+  const out = new Map<string, { type: string; count: number }[]>();
+  if (collectionIds.length === 0) return out;
   const res = await db.execute(sql`
-    select o.type, count(*)::int8 as count from intel_objects o
+    select o.collection_id as "collectionId", o.type, count(*)::int8 as count
+    from intel_objects o
     where o.collection_id = any(${sql.param(collectionIds)}::uuid[]) and ${visibleSql(viewer)}
-      and ${sql.join([sql`true`, ...filterSql(filters)], sql` and `)}
-    group by o.type order by count(*) desc, o.type`);
-  return (res as { rows: { type: string; count: number | string }[] }).rows.map((r) => ({
-    type: r.type,
-    count: Number(r.count),
-  }));
+      and ${sql.join([sql`true`, ...filterSql({})], sql` and `)}
+    group by o.collection_id, o.type order by count(*) desc, o.type`);
+  for (const r of (
+    res as { rows: { collectionId: string; type: string; count: number | string }[] }
+  ).rows) {
+    const list = out.get(r.collectionId) ?? [];
+    list.push({ type: r.type, count: Number(r.count) });
+    out.set(r.collectionId, list);
+  }
+  return out;
 }
 
 /**
@@ -381,7 +433,9 @@ export async function deleteObject(
   const res = await db.execute(sql`
     with gone as (
       delete from intel_objects o where ${sql.join(where, sql` and `)} returning o.seq
-    )
+    ),
+    unindexed as (delete from intel_search where seq in (select seq from gone)),
+    unqueued as (delete from intel_search_pending where seq in (select seq from gone))
     select count(*)::int8 as n from gone`);
   const n = Number((res as { rows: { n: number | string }[] }).rows[0]?.n ?? 0);
   if (n > 0) {
