@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStream } from '../src/modules/intel/ingest';
+import { startIntelJobs } from '../src/modules/intel/jobs';
 import { drainSearchIndex, indexPendingSearch } from '../src/modules/intel/search-index';
 import { textColumn } from '../src/modules/intel/store';
 import { JsonStreamError } from '../src/modules/intel/json-stream-error';
@@ -108,7 +109,7 @@ describe(`intel: ingest and the search index (${dialectName})`, () => {
 
     it('stores and finds text with control and separator characters', async () => {
       const a = indicator('green', {
-        name: 'Numbat\u0000rootkit\u001eloader\u001fstage',
+        name: 'Numbat\u0007rootkit\u001eloader\u001fstage',
         description: 'tab\there, line\nthere',
       });
       const status = await post([a]);
@@ -120,6 +121,28 @@ describe(`intel: ingest and the search index (${dialectName})`, () => {
       // The object itself is served exactly as it was given.
       const got = await taxii(`${ROOT}/collections/${regime}/objects/${a.id}/`);
       expect(got.json<Envelope>().objects![0]!.name).toBe(a.name);
+    });
+
+    it('refuses U+0000 anywhere in an object, naming the property, and keeps the rest', async () => {
+      const good = indicator('green', { name: 'Bilby harvester' });
+      const inName = indicator('green', { name: 'Bilby\u0000' });
+      const nested = indicator('green', {
+        external_references: [{ source_name: 'x', description: 'a\u0000b' }],
+      });
+      const escaped = indicator('green', { name: 'a literal \\u0000 is fine' });
+      const status = await post([good, inName, nested, escaped]);
+      expect(status).toMatchObject({ success_count: 2, failure_count: 2 });
+      const messages = new Map(status.failures!.map((f) => [f.id, f.message]));
+      expect(messages.get(inName.id)).toMatch(/^name: .*U\+0000/);
+      expect(messages.get(nested.id)).toMatch(/^external_references\[0\]\.description: /);
+      // Property search reads every body as jsonb: it still works over this collection.
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/intel/objects?collectionId=${regime}&property=${encodeURIComponent('name=Bilby harvester')}`,
+        headers: session.headers(),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ items: { id: string }[] }>().items.map((i) => i.id)).toEqual([good.id]);
     });
   });
 
@@ -208,6 +231,34 @@ describe(`intel: ingest and the search index (${dialectName})`, () => {
       ).rejects.toBeInstanceOf(JsonStreamError);
       // Two whole batches of three were stored; the seventh object never reached a batch.
       expect((await count(t.deps, 'intel_objects')) - before).toBe(6);
+    });
+  });
+
+  describe('the background job', () => {
+    it('indexes what an add stored, woken by the add', async () => {
+      const errors: unknown[] = [];
+      const stop = startIntelJobs(t.deps, (err) => errors.push(err));
+      try {
+        const a = indicator('green', { name: 'Dingo scanner' });
+        await post([a]);
+        // Shorter than the job's 5 s poll: only the wake-up after the add can empty the queue in time.
+        const deadline = Date.now() + 3_000;
+        while ((await count(t.deps, 'intel_search_pending')) > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(await count(t.deps, 'intel_search_pending')).toBe(0);
+        expect(
+          await count(
+            t.deps,
+            'intel_search',
+            `seq in (select seq from intel_objects where stix_id = '${a.id}')`,
+          ),
+        ).toBe(1);
+        expect(await search('dingo')).toEqual([a.id]);
+      } finally {
+        await stop();
+      }
+      expect(errors).toEqual([]);
     });
   });
 });

@@ -60,6 +60,25 @@ function searchTextOf(o: Record<string, unknown>): string {
   return text.length > MAX_SEARCH_TEXT ? text.slice(0, MAX_SEARCH_TEXT) : text;
 }
 
+/** The path of the first string or property name holding U+0000, or null. */
+function nulPath(v: unknown, path: string): string | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = nulPath(v[i], `${path}[${i}]`);
+      if (p !== null) return p;
+    }
+    return null;
+  }
+  if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const p = k.includes('\u0000') ? path : nulPath(x, path ? `${path}.${k}` : k);
+      if (p !== null) return p;
+    }
+  }
+  return null;
+}
+
 function refsOf(o: Record<string, unknown>): {
   sourceRef: string | null;
   targetRef: string | null;
@@ -116,6 +135,23 @@ export function prepareObject(value: unknown, audience: Audience): Prepared {
     }
   }
   const version = str(o.modified) ?? str(o.created);
+  const body = JSON.stringify(o);
+  // PostgreSQL's text and jsonb cannot hold U+0000: such an object could be stored as JSON
+  // text but would break every query that reads it as jsonb (property search, the search
+  // index). JSON.stringify writes it as the escape below; only then is the object walked.
+  if (body.includes('\\u0000')) {
+    const at = nulPath(o, '');
+    if (at !== null) {
+      return {
+        ok: false,
+        failure: {
+          id,
+          ...(version !== null ? { version } : {}),
+          message: `${at || '(a property name)'}: contains the character U+0000 (NUL), which cannot be stored`,
+        },
+      };
+    }
+  }
   const tlp = tlpOf(o) ?? audience.defaultTlp;
   const type = str(o.type)!;
   return {
@@ -138,7 +174,7 @@ export function prepareObject(value: unknown, audience: Audience): Prepared {
       recipientUserIds: tlp === 'red' ? audience.recipientUserIds : [],
       ...refsOf(o),
       searchText: searchTextOf(o),
-      body: JSON.stringify(o),
+      body,
     },
   };
 }
