@@ -46,6 +46,8 @@ import { PingRoundPage } from './pages/directory/ping-round-page';
 import { WebhookPage } from './pages/directory/webhook-page';
 import { PublicLayout } from './pages/public/public-layout';
 import { PublicMatrixPage } from './pages/public/public-matrix-page';
+import { PublicIntelPage } from './pages/public/public-intel-page';
+import { PublicObjectPage } from './pages/public/public-object-page';
 import { ObjectsPage } from './pages/intel/objects-page';
 import { ObjectPage } from './pages/intel/object-page';
 import { CollectionsPage } from './pages/intel/collections-page';
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/public/matrix" replace /> },
           { path: 'matrix', element: <PublicMatrixPage /> },
+          { path: 'intel', element: <PublicIntelPage /> },
+          { path: 'intel/:stixId', element: <PublicObjectPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

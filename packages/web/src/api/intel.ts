@@ -19,6 +19,8 @@ export type CollectionCreate = RequestBody<'/api/v1/intel/collections', 'post'>;
 export type ImportRequest = RequestBody<'/api/v1/intel/collections/{id}/import', 'post'>;
 export type ImportResult = ResponseBody<'/api/v1/intel/collections/{id}/import', 'post'>;
 export type SightingReport = RequestBody<'/api/v1/intel/sightings', 'post'>;
+export type CommunityMembers = RequestBody<'/api/v1/intel/communities/{id}/members', 'put'>;
+export type CommunityMemberInput = CommunityMembers['members'][number];
 
 export const DEFAULT_INTEL_PAGE_SIZE = 25;
 
@@ -124,3 +126,7 @@ export function exportHref(collectionId: string): string {
 export function objectLabel(o: { id: string; type: string; name: string | null }): string {
   return o.name ?? `${o.type} ${o.id.slice(o.type.length + 2, o.type.length + 10)}…`;
 }
+
+/** Replaces a community's members and their rights (the secretariat's administrators only). */
+export const saveCommunityMembers = (id: string, body: CommunityMembers) =>
+  unwrap(api.PUT('/api/v1/intel/communities/{id}/members', { params: { path: { id } }, body }));

@@ -79,5 +79,11 @@ export const queryKeys = {
     object: (stixId: string) => ['intel', 'object', stixId] as const,
     collections: ['intel', 'collections'] as const,
     communities: ['intel', 'communities'] as const,
+    /**
+     * Under `intel`, so that whatever refreshes members' intelligence (an import, a sighting)
+     * refreshes the public view of it too.
+     */
+    publicObjects: (query: object) => ['intel', 'public', 'objects', query] as const,
+    publicObject: (stixId: string) => ['intel', 'public', 'object', stixId] as const,
   },
 };

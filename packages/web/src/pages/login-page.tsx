@@ -161,7 +161,8 @@ export function LoginPage() {
       </main>
       <footer className="auth-footer">
         Accounts are issued by your organisation’s Concord administrator. Anyone may read the{' '}
-        <Link to="/public/matrix">public commitments matrix</Link> without an account.
+        <Link to="/public/matrix">public commitments matrix</Link> and the{' '}
+        <Link to="/public/intel">public intelligence</Link> (TLP:CLEAR) without an account.
       </footer>
     </div>
   );

@@ -1,10 +1,5 @@
 import { Link } from 'react-router';
-import {
-  TAXII_API_ROOT_PATH,
-  TAXII_DISCOVERY_PATH,
-  exportHref,
-  useIntelCollections,
-} from '../../api/intel';
+import { TAXII_API_ROOT_PATH, TAXII_DISCOVERY_PATH, useIntelCollections } from '../../api/intel';
 import type { IntelCollection } from '../../api/intel';
 import { PageHeader } from '../../components/page-header';
 import { QueryView } from '../../components/states';
@@ -14,6 +9,7 @@ import { CopyButton } from '../../components/copy-button';
 import { IntelTabs } from './intel-tabs';
 import { ImportForm } from './import-form';
 import { TypeCounts } from './type-counts';
+import { ExportPanel } from './export-panel';
 
 /** Collections the caller reads or writes, how to reach them over TAXII, export and import. */
 export function CollectionsPage() {
@@ -83,6 +79,12 @@ function TaxiiDetails() {
 
 function CollectionCard({ collection: c }: { collection: IntelCollection }) {
   const titleId = `collection-${c.id}`;
+  const browse = (
+    <Link className="btn btn-sm btn-ghost" to={`/intel?collection=${c.id}`}>
+      Browse
+      <span className="visually-hidden"> {c.title}</span>
+    </Link>
+  );
   return (
     <li className="card intel-collection" aria-labelledby={titleId}>
       <h2 id={titleId} className="intel-collection-title">
@@ -117,18 +119,11 @@ function CollectionCard({ collection: c }: { collection: IntelCollection }) {
           </div>
         ) : null}
       </dl>
-      <div className="button-row">
-        {c.canRead ? (
-          <a className="btn btn-sm" href={exportHref(c.id)} download>
-            Export as STIX bundle
-            <span className="visually-hidden"> ({c.title})</span>
-          </a>
-        ) : null}
-        <Link className="btn btn-sm btn-ghost" to={`/intel?collection=${c.id}`}>
-          Browse
-          <span className="visually-hidden"> {c.title}</span>
-        </Link>
-      </div>
+      {c.canRead ? (
+        <ExportPanel collection={c}>{browse}</ExportPanel>
+      ) : (
+        <div className="button-row">{browse}</div>
+      )}
     </li>
   );
 }

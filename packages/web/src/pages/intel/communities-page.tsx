@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { COMMUNITY_KIND_LABELS, useIntelCommunities } from '../../api/intel';
 import type { IntelCommunity } from '../../api/intel';
 import { useMe } from '../../auth/session';
@@ -6,9 +7,11 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryView } from '../../components/states';
 import { DataTable } from '../../components/data-table';
 import { Badge } from '../../components/badge';
+import { Confirmation } from '../../components/notice';
 import { IntelTabs } from './intel-tabs';
 import { CommunityForm } from './community-form';
 import { CollectionForm } from './collection-form';
+import { MembersEditor } from './members-editor';
 
 /** Sharing communities: who is in each, with what rights, and the collections they share. */
 export function CommunitiesPage() {
@@ -43,7 +46,7 @@ export function CommunitiesPage() {
         {(data) => (
           <div className="intel-communities">
             {data.map((c) => (
-              <CommunityCard key={c.id} community={c} />
+              <CommunityCard key={c.id} community={c} canEdit={admin && c.kind !== 'all-members'} />
             ))}
           </div>
         )}
@@ -60,8 +63,21 @@ export function CommunitiesPage() {
   );
 }
 
-function CommunityCard({ community: c }: { community: IntelCommunity }) {
+/**
+ * One community with its members; `canEdit` (the secretariat's administrators, for group and
+ * bilateral communities: the server's communityPolicy) adds the members editor.
+ */
+function CommunityCard({ community: c, canEdit }: { community: IntelCommunity; canEdit: boolean }) {
   const titleId = `community-${c.id}`;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Closing the editor (saved or cancelled) puts the focus back on the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   return (
     <section className="card intel-community" aria-labelledby={titleId}>
       <h2 id={titleId}>{c.name}</h2>
@@ -75,7 +91,17 @@ function CommunityCard({ community: c }: { community: IntelCommunity }) {
       {c.collections.length > 0 ? (
         <p className="small">Collections: {c.collections.map((col) => col.title).join(', ')}</p>
       ) : null}
-      {c.kind === 'all-members' && c.members.length === 0 ? (
+      <Confirmation message={saved} onDismiss={() => setSaved(null)} />
+      {editing ? (
+        <MembersEditor
+          community={c}
+          onSaved={(message) => {
+            setEditing(false);
+            setSaved(message);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : c.kind === 'all-members' && c.members.length === 0 ? (
         <p className="small muted">Every participant of the regime reads and writes.</p>
       ) : (
         <DataTable
@@ -98,6 +124,21 @@ function CommunityCard({ community: c }: { community: IntelCommunity }) {
           ))}
         </DataTable>
       )}
+      {canEdit && !editing ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="btn btn-sm"
+            ref={editButton}
+            onClick={() => {
+              setSaved(null);
+              setEditing(true);
+            }}
+          >
+            Edit the members<span className="visually-hidden"> of {c.name}</span>
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TLP_LABELS, TLP_LEVELS, importIntoCollection, isTlp } from '../../api/intel';
-import type { ImportRequest, ImportResult, IntelCollection } from '../../api/intel';
+import type { ImportRequest, ImportResult, IntelCollection, Tlp } from '../../api/intel';
 import { queryKeys } from '../../api/query-keys';
 import { SelectField, TextField } from '../../components/field';
 import { ErrorSummary } from '../../components/error-summary';
@@ -10,6 +10,7 @@ import { SubmitButton } from '../../components/form-actions';
 import { Notice } from '../../components/notice';
 import { useForm } from '../../hooks/use-form';
 import { NO_ERRORS } from '../../lib/form-errors';
+import { RecipientsField } from './recipients-field';
 
 const FORM = 'intel-import';
 const FIELDS = {
@@ -17,7 +18,9 @@ const FIELDS = {
   url: 'Bundle address',
   file: 'Bundle file',
   tlp: 'TLP',
+  recipients: 'Recipient organisations',
 };
+const AMBER_STRICT: Tlp = 'amber+strict';
 
 /** A file's text parsed as a JSON object, or why not; nothing from it escapes as an exception. */
 function parseBundle(text: string): Record<string, unknown> | string {
@@ -43,7 +46,13 @@ export function ImportForm({ collections }: { collections: readonly IntelCollect
   const [result, setResult] = useState<ImportResult | null>(null);
   const form = useForm({
     idPrefix: FORM,
-    initial: { collectionId: collections[0]?.id ?? '', url: '', tlp: '', file: '' },
+    initial: {
+      collectionId: collections[0]?.id ?? '',
+      url: '',
+      tlp: '',
+      file: '',
+      recipients: [] as string[],
+    },
     labels: FIELDS,
   });
   const send = useMutation({
@@ -82,6 +91,7 @@ export function ImportForm({ collections }: { collections: readonly IntelCollect
     if (!ok) return;
     const body: ImportRequest = bundle && url === '' ? { bundle: bundle.value } : { url };
     if (isTlp(form.values.tlp)) body.tlp = form.values.tlp;
+    if (form.values.tlp === AMBER_STRICT) body.recipients = form.values.recipients;
     send.mutate({ id: form.values.collectionId, body });
   };
 
@@ -163,13 +173,23 @@ export function ImportForm({ collections }: { collections: readonly IntelCollect
           hint="Objects that carry their own marking keep it"
         >
           <option value="">The node’s default</option>
-          {TLP_LEVELS.filter((t) => t !== 'amber+strict').map((tlp) => (
+          {TLP_LEVELS.map((tlp) => (
             <option key={tlp} value={tlp}>
               {TLP_LABELS[tlp]}
             </option>
           ))}
         </SelectField>
       </div>
+      {form.values.tlp === AMBER_STRICT ? (
+        <RecipientsField
+          idPrefix={FORM}
+          name="recipients"
+          legend={FIELDS.recipients}
+          value={form.values.recipients}
+          error={form.errors.fields.recipients}
+          onChange={(ids) => form.set('recipients', ids)}
+        />
+      ) : null}
       <SubmitButton label="Import" pendingLabel="Importing…" pending={send.isPending} />
     </form>
   );

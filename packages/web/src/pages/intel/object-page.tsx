@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { objectLabel, useIntelCollections, useIntelObject } from '../../api/intel';
+import { useIntelCollections, useIntelObject } from '../../api/intel';
 import type { IntelObjectDetail } from '../../api/intel';
 import { PageHeader } from '../../components/page-header';
 import type { Crumb } from '../../components/page-header';
@@ -7,48 +7,12 @@ import { recordPageFallback } from '../../components/record-page-fallback';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
 import { Badge } from '../../components/badge';
-import { TlpBadge } from './tlp-badge';
 import { RelationshipGraph } from './relationship-graph';
 import { SightingsPanel } from './sightings-panel';
+import { ObjectProperties } from './object-properties';
+import { ObjectBadges, objectHeading } from './object-heading';
 
 const CRUMBS: Crumb[] = [{ label: 'Intelligence', to: '/intel' }];
-
-/** Properties shown up top, in this order, when the object has them. */
-const KEY_PROPERTIES = [
-  'description',
-  'pattern',
-  'pattern_type',
-  'indicator_types',
-  'malware_types',
-  'aliases',
-  'goals',
-  'objective',
-  'capabilities',
-  'is_family',
-  'confidence',
-  'valid_from',
-  'valid_until',
-  'first_seen',
-  'last_seen',
-  'created',
-  'modified',
-] as const;
-
-const humanise = (key: string) => {
-  const text = key.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
-
-function PropertyValue({ name, value }: { name: string; value: unknown }) {
-  if (Array.isArray(value)) return <>{value.map(String).join(', ')}</>;
-  if (typeof value === 'boolean') return <>{value ? 'Yes' : 'No'}</>;
-  if (name === 'pattern' && typeof value === 'string')
-    return <code className="intel-pattern">{value}</code>;
-  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value))
-    return <DateTime value={value} />;
-  if (typeof value === 'string' || typeof value === 'number') return <>{value}</>;
-  return <code>{JSON.stringify(value)}</code>;
-}
 
 /** One STIX object: its marking, key properties, raw JSON, versions, relationships, sightings. */
 export function ObjectPage() {
@@ -67,24 +31,15 @@ export function ObjectPage() {
 function ObjectView({ detail, stixId }: { detail: IntelObjectDetail; stixId: string }) {
   const collections = useIntelCollections();
   const o = detail.object;
-  const type = typeof o.type === 'string' ? o.type : (stixId.split('--')[0] ?? '');
-  const name = typeof o.name === 'string' ? o.name : null;
-  const title = objectLabel({ id: stixId, type, name });
+  const { type, title } = objectHeading(o, stixId);
   const collection = collections.data?.find((c) => c.id === detail.collectionId);
-  const present = KEY_PROPERTIES.filter((key) => o[key] !== undefined && o[key] !== null);
 
   return (
     <>
       <PageHeader
         title={title}
         breadcrumbs={CRUMBS}
-        meta={
-          <>
-            <TlpBadge tlp={detail.tlp} />
-            <Badge>{type}</Badge>
-            {o.revoked === true ? <Badge tone="danger">Revoked</Badge> : null}
-          </>
-        }
+        meta={<ObjectBadges tlp={detail.tlp} type={type} revoked={o.revoked === true} />}
         description={
           <>
             In {collection?.title ?? 'a collection you can read'}, added{' '}
@@ -93,31 +48,7 @@ function ObjectView({ detail, stixId }: { detail: IntelObjectDetail; stixId: str
         }
       />
       <div className="intel-object">
-        <section aria-labelledby="intel-properties" className="intel-section">
-          <h2 id="intel-properties">Properties</h2>
-          <dl className="intel-properties">
-            <div>
-              <dt>STIX id</dt>
-              <dd>
-                <code className="intel-id">{stixId}</code>
-              </dd>
-            </div>
-            {present.map((key) => (
-              <div key={key}>
-                <dt>{humanise(key)}</dt>
-                <dd>
-                  <PropertyValue name={key} value={o[key]} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-          <details className="disclosure">
-            <summary>The object as STIX JSON</summary>
-            <pre className="intel-json" tabIndex={0}>
-              {JSON.stringify(o, null, 2)}
-            </pre>
-          </details>
-        </section>
+        <ObjectProperties object={o} stixId={stixId} />
 
         {detail.sightings ? (
           <SightingsPanel

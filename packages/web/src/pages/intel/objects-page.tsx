@@ -1,11 +1,9 @@
 import { Link } from 'react-router';
 import {
-  COMMON_STIX_TYPES,
   DEFAULT_INTEL_PAGE_SIZE,
   TLP_LABELS,
   TLP_LEVELS,
   isTlp,
-  objectLabel,
   useIntelCollections,
   useIntelObjects,
 } from '../../api/intel';
@@ -14,14 +12,11 @@ import { PageHeader } from '../../components/page-header';
 import { FilterBar, bindFilters } from '../../components/filter-bar';
 import { SelectField } from '../../components/field';
 import { PagedList } from '../../components/pagination';
-import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/states';
-import { DateTime } from '../../components/time';
-import { Badge } from '../../components/badge';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 import { IntelTabs } from './intel-tabs';
-import { TlpBadge } from './tlp-badge';
+import { ObjectTable, TypeSelect } from './object-table';
 
 const FILTERS = ['q', 'collection', 'type', 'tlp'] as const;
 const ID = 'intel-filters';
@@ -66,14 +61,7 @@ export function ObjectsPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField {...filter('type')} label="Type">
-          <option value="">All types</option>
-          {COMMON_STIX_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </SelectField>
+        <TypeSelect {...filter('type')} />
         <SelectField {...filter('tlp')} label="TLP">
           <option value="">Any marking</option>
           {TLP_LEVELS.map((tlp) => (
@@ -105,40 +93,13 @@ export function ObjectsPage() {
         }
       >
         {(items) => (
-          <DataTable
+          <ObjectTable
+            items={items}
             labelledBy="intel-objects-caption"
             caption={`Intelligence objects${filtered ? ' matching the filters' : ''}`}
-            head={
-              <>
-                <th scope="col">Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">TLP</th>
-                <th scope="col">Collection</th>
-                <th scope="col">Added</th>
-              </>
-            }
-          >
-            {items.map((o) => (
-              <tr key={`${o.collectionId}/${o.id}`}>
-                <td>
-                  <Link to={`/intel/objects/${o.id}`} className="cell-primary">
-                    {objectLabel(o)}
-                  </Link>
-                  {o.revoked ? <Badge tone="danger">Revoked</Badge> : null}
-                </td>
-                <td>
-                  <code className="intel-type">{o.type}</code>
-                </td>
-                <td>
-                  <TlpBadge tlp={o.tlp} />
-                </td>
-                <td>{titles.get(o.collectionId) ?? '—'}</td>
-                <td>
-                  <DateTime value={o.dateAdded} mode="date" />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+            hrefOf={(o) => `/intel/objects/${o.id}`}
+            collectionOf={(o) => titles.get(o.collectionId) ?? '—'}
+          />
         )}
       </PagedList>
     </>

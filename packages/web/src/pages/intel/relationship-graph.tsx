@@ -10,6 +10,8 @@ const RADIUS = 220;
 const MAX_LABEL = 26;
 const MIN_BOX = { w: 560, h: 400 };
 
+const memberHref = (id: string) => `/intel/objects/${id}`;
+
 const clip = (text: string) =>
   text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 
@@ -42,7 +44,16 @@ function layout(graph: IntelGraph, centreId: string): Map<string, Placed> {
  * An object's relationships as a picture (SVG, neighbours are links to their pages) and as a
  * table with the same content, which is what screen reader users and small screens rely on.
  */
-export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; centreId: string }) {
+export function RelationshipGraph({
+  graph,
+  centreId,
+  hrefOf = memberHref,
+}: {
+  graph: IntelGraph;
+  centreId: string;
+  /** Where a neighbour's link leads; the public portal has pages of its own. */
+  hrefOf?: (id: string) => string;
+}) {
   const id = useId();
   const placed = layout(graph, centreId);
   const nameOf = (nodeId: string) => {
@@ -156,7 +167,7 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
                 ) : (
                   <Link
                     key={n.id}
-                    to={`/intel/objects/${n.id}`}
+                    to={hrefOf(n.id)}
                     aria-label={`${objectLabel(n)} (${n.type})`}
                     className="intel-graph-link"
                   >
@@ -180,13 +191,23 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
             {graph.edges.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <NodeLink id={e.source} centreId={centreId} label={nameOf(e.source)} />
+                  <NodeLink
+                    id={e.source}
+                    centreId={centreId}
+                    label={nameOf(e.source)}
+                    href={hrefOf(e.source)}
+                  />
                 </td>
                 <td>
                   <code className="intel-type">{e.relationshipType}</code>
                 </td>
                 <td>
-                  <NodeLink id={e.target} centreId={centreId} label={nameOf(e.target)} />
+                  <NodeLink
+                    id={e.target}
+                    centreId={centreId}
+                    label={nameOf(e.target)}
+                    href={hrefOf(e.target)}
+                  />
                 </td>
               </tr>
             ))}
@@ -197,10 +218,16 @@ export function RelationshipGraph({ graph, centreId }: { graph: IntelGraph; cent
   );
 }
 
-function NodeLink({ id, centreId, label }: { id: string; centreId: string; label: string }) {
-  return id === centreId ? (
-    <strong>{label}</strong>
-  ) : (
-    <Link to={`/intel/objects/${id}`}>{label}</Link>
-  );
+function NodeLink({
+  id,
+  centreId,
+  label,
+  href,
+}: {
+  id: string;
+  centreId: string;
+  label: string;
+  href: string;
+}) {
+  return id === centreId ? <strong>{label}</strong> : <Link to={href}>{label}</Link>;
 }

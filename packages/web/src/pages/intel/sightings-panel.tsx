@@ -1,7 +1,6 @@
 import { useIntelCollections } from '../../api/intel';
 import type { IntelSightings } from '../../api/intel';
-import { DateTime } from '../../components/time';
-import { SightingsChart } from './sightings-chart';
+import { SightingsSummary } from './sightings-summary';
 import { SightingForm } from './sighting-form';
 
 /** An indicator's sightings: the totals, the per-day chart and the form to report one. */
@@ -22,29 +21,7 @@ export function SightingsPanel({
   return (
     <section aria-labelledby="intel-sightings" className="intel-section">
       <h2 id="intel-sightings">Sightings</h2>
-      <dl className="intel-stats">
-        <div>
-          <dt>Total sighted</dt>
-          <dd data-testid="sightings-total">{sightings.total}</dd>
-        </div>
-        <div>
-          <dt>Reports</dt>
-          <dd>{sightings.reports}</dd>
-        </div>
-        <div>
-          <dt>First seen</dt>
-          <dd>
-            <DateTime value={sightings.firstSeen} mode="date" />
-          </dd>
-        </div>
-        <div>
-          <dt>Last seen</dt>
-          <dd>
-            <DateTime value={sightings.lastSeen} mode="date" />
-          </dd>
-        </div>
-      </dl>
-      <SightingsChart sightings={sightings} />
+      <SightingsSummary sightings={sightings} />
       {collections.isSuccess ? (
         <SightingForm indicatorId={indicatorId} collections={writable} />
       ) : null}

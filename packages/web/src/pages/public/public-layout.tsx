@@ -1,8 +1,25 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavigationType, Outlet, useLocation, useNavigationType } from 'react-router';
+import {
+  Link,
+  NavLink,
+  NavigationType,
+  Outlet,
+  useLocation,
+  useNavigationType,
+} from 'react-router';
 import { loginPath } from '../../auth/session';
 import { BrandMark } from '../../components/icons';
 import { SkipLink, focusPageHeading } from '../../components/main-focus';
+
+/** The portal's pages, in its header; the current one is marked (aria-current) by NavLink. */
+const PUBLIC_PAGES = [
+  { to: '/public/matrix', label: 'Commitments matrix' },
+  { to: '/public/intel', label: 'Intelligence' },
+];
+
+/** Signing in from a public page leads to the members' version of it. */
+const membersPathOf = (pathname: string): string =>
+  pathname.startsWith('/public/intel') ? '/intel' : '/doctrines/matrix';
 
 /**
  * The public portal's frame: no sign-in, no navigation of the signed-in app; a plain header
@@ -30,7 +47,14 @@ export function PublicLayout() {
           </span>
         </Link>
         <div className="site-header-spacer" />
-        <Link className="header-button" to={loginPath('/doctrines/matrix')}>
+        <nav aria-label="Public portal" style={{ display: 'flex', gap: 'var(--space-2)' }}>
+          {PUBLIC_PAGES.map((p) => (
+            <NavLink key={p.to} className="header-button" to={p.to}>
+              {p.label}
+            </NavLink>
+          ))}
+        </nav>
+        <Link className="header-button" to={loginPath(membersPathOf(location.pathname))}>
           Sign in
         </Link>
       </header>
@@ -41,7 +65,7 @@ export function PublicLayout() {
       </main>
       <footer className="auth-footer">
         Concord runs the community’s cyber-norms regime. Members sign in to see community doctrines,
-        the glossary and the directory.
+        the glossary, the directory and intelligence not marked TLP:CLEAR.
       </footer>
     </div>
   );
