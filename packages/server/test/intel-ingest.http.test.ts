@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStream } from '../src/modules/intel/ingest';
 import { startIntelJobs } from '../src/modules/intel/jobs';
 import { drainSearchIndex, indexPendingSearch } from '../src/modules/intel/search-index';
-import { textColumn } from '../src/modules/intel/store';
+import { textColumn } from '../src/modules/intel/store-write';
 import { JsonStreamError } from '../src/modules/intel/json-stream-error';
 import { ANALYST, count, createTestApp, login, type Session, type TestApp } from './support/app';
 import { dialectName } from './support/database';

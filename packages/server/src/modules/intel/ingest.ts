@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { splitObjects, splitObjectsSync, type JsonStreamError } from './json-stream';
 import { prepareObject, type Audience } from './prepare';
-import { claimAddTime, insertObjects, settleVersionFlags, type NewObjectRow } from './store';
+import { claimAddTime, insertObjects, settleVersionFlags, type NewObjectRow } from './store-write';
 import { type StatusDetail } from './status-store';
 
 export interface Sharer {
@@ -219,7 +219,7 @@ export async function importStream(
     throw err;
   }
   await inflight;
-  if (stored >= ANALYZE_AFTER) await refreshStatistics(database);
+  if (stored >= ANALYZE_AFTER && stored !== analyzedAt) await refreshStatistics(database);
   return { total, stored, failures, bundle: top.fields };
 }
 

@@ -3,7 +3,7 @@
  * key, TLP level and audience, graph references and search text. Pure.
  */
 import { tlpOf, tryParsePattern, validateObject, type TlpLevel } from '@concord/stix';
-import type { NewObjectRow } from './store';
+import type { NewObjectRow } from './store-write';
 import type { StatusDetail } from './status-store';
 
 /** How the sharer wants unmarked objects treated and who the audience is. */
