@@ -89,6 +89,35 @@ describe('concord intel import', () => {
   );
 
   it(
+    'reads a bundle of unknown size from standard input on a worker thread',
+    async () => {
+      // Standard input has no size, so the import splits and validates on a worker thread
+      // (the path large files take): the same counts and refusals as from a file.
+      const objects = [
+        ...Array.from({ length: 12 }, (_, i) => indicator(i + 200)),
+        indicator(299, { created: 'yesterday' }),
+      ];
+      const input = JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--0f4b6c55-2d1e-4f7a-9a43-6f0f7d3a2b11',
+        objects,
+      });
+      const args = ['intel', 'import', '-', '-c', 'regime-indicators', '--batch', '5'];
+      const r = await runCli([...args, '--data-dir', dir], { input, timeoutMs: TIMEOUT });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toContain('13 objects read, 12 stored, 0 already present, 1 refused');
+      expect(r.stdout).toMatch(/refused indicator--00000299-[^:]+: .*created/);
+      const broken = await runCli([...args, '--data-dir', dir], {
+        input: input.slice(0, -40),
+        timeoutMs: TIMEOUT,
+      });
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(/concord: -: input ended early/);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'refuses an unknown collection, a missing file and a malformed bundle with a clear message',
     async () => {
       const missing = await runCli([

@@ -77,6 +77,7 @@ export function intelCommand(): Command {
               asEmail: opts.as,
               tlp: opts.tlp,
               batchSize,
+              ...(file !== '-' ? { sizeBytes: size } : {}),
               index: opts.index,
               onProgress: (p) => bar?.update(p.bytes, { objects: p.objects }),
               onIndexStart: (pending) => {

@@ -163,3 +163,15 @@ export function joinTransaction(parent: Database, tx: Db): Database {
     close: () => Promise.resolve(),
   };
 }
+
+/**
+ * The node-postgres connection that runs `tx`, when `tx` is a transaction on PostgreSQL; null
+ * on PGlite and outside a transaction. For what drizzle cannot express, such as COPY FROM
+ * STDIN (modules/intel/store-write.ts). It reads drizzle's session; if a drizzle release
+ * moves it, this returns null and callers take their portable path (a test checks that the
+ * connection is found).
+ */
+export function pgConnectionOf(tx: Db): pg.ClientBase | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service';
 import { systemContext } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { findUserByEmail, type UserWithParticipant } from '../users/store';
-import { importStream, type StreamProgress } from './ingest';
+import { IMPORT_WORKER_MIN_BYTES, importStream, type StreamProgress } from './ingest';
 import { drainSearchIndex, pendingSearchCount } from './search-index';
 import { communityReaders } from './store';
 import { type StatusDetail } from './status-store';
@@ -21,6 +21,8 @@ export interface ConsoleImport {
   asEmail?: string | undefined;
   tlp: TlpLevel;
   batchSize?: number | undefined;
+  /** The bundle's size in bytes, when known: large or unknown sizes are read on a worker. */
+  sizeBytes?: number | undefined;
   onProgress?: (p: StreamProgress) => void;
   /** Index the full-text search of what waits to be indexed afterwards (default true). */
   index?: boolean | undefined;
@@ -78,6 +80,7 @@ export async function importAtConsole(
     source,
     {
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      worker: options.sizeBytes === undefined || options.sizeBytes >= IMPORT_WORKER_MIN_BYTES,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );

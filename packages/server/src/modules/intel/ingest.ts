@@ -6,10 +6,18 @@
  * with the property at fault, together with the status resource — or nothing at all.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { splitObjects, splitObjectsSync, type JsonStreamError } from './json-stream';
-import { prepareObject, type Audience } from './prepare';
-import { claimAddTime, insertObjects, settleVersionFlags, type NewObjectRow } from './store-write';
+import { pgConnectionOf, type Db } from '../../db/client';
+import { splitObjectsSync, type JsonStreamError } from './json-stream';
+import { preparedBatches, preparedBatchesInWorker } from './prepare-batches';
+import { prepareElements, type Audience, type PreparedElements } from './prepare';
+import {
+  claimAddTime,
+  copyNewObjects,
+  insertObjects,
+  objectsPresent,
+  settleVersionFlags,
+  type NewObjectRow,
+} from './store-write';
 import { type StatusDetail } from './status-store';
 
 export interface Sharer {
@@ -31,6 +39,10 @@ const key = (id: string, versionKey: string) => `${id}\u0000${versionKey}`;
  * Stores prepared rows in the caller's transaction: takes the collection lock and one
  * date_added, inserts, and settles which versions are the first and latest of their object.
  * Returns the keys newly stored.
+ *
+ * On PostgreSQL, versions of objects new to the collection (all of them in a first import)
+ * go in by COPY with their flags final; the rest (new versions of known objects, repeats)
+ * take the insert that skips what is already stored, and then have their flags settled.
  */
 export async function storeRows(
   tx: Db,
@@ -57,44 +69,40 @@ export async function storeRows(
   }
   for (const r of latest.values()) r.isLatest = true;
   for (const r of first.values()) r.isFirst = true;
-  const stored = await insertObjects(
-    tx,
-    {
-      collectionId: sharer.collectionId,
-      originParticipantId: sharer.participantId,
-      addedBy: sharer.userId,
-      dateAddedMicros: at.micros,
-    },
-    [...unique.values()],
-  );
-  const storedIds = new Set<string>();
-  for (const k of stored) storedIds.add(k.slice(0, k.indexOf('\u0000')));
-  await settleVersionFlags(tx, sharer.collectionId, [...storedIds]);
-  return stored;
-}
-
-export interface Prepared {
-  rows: NewObjectRow[];
-  failures: StatusDetail[];
-}
-
-/** Validates and prepares parsed elements (pure: no database). */
-export function prepareElements(audience: Audience, elements: Iterable<unknown>): Prepared {
-  const rows: NewObjectRow[] = [];
-  const failures: StatusDetail[] = [];
-  for (const value of elements) {
-    const p = prepareObject(value, audience);
-    if (p.ok) rows.push(p.row);
-    else failures.push(p.failure);
+  const ctx = {
+    collectionId: sharer.collectionId,
+    originParticipantId: sharer.participantId,
+    addedBy: sharer.userId,
+    dateAddedMicros: at.micros,
+    dateAddedText: at.text,
+  };
+  let known = [...unique.values()];
+  const stored = new Set<string>();
+  const conn = pgConnectionOf(tx);
+  if (conn) {
+    const present = await objectsPresent(tx, sharer.collectionId, [...latest.keys()]);
+    const fresh = known.filter((r) => !present.has(r.stixId));
+    known = known.filter((r) => present.has(r.stixId));
+    await copyNewObjects(tx, conn, ctx, fresh);
+    for (const r of fresh) stored.add(key(r.stixId, r.versionKey));
   }
-  return { rows, failures };
+  if (known.length > 0) {
+    const inserted = await insertObjects(tx, ctx, known);
+    const storedIds = new Set<string>();
+    for (const k of inserted) {
+      stored.add(k);
+      storedIds.add(k.slice(0, k.indexOf('\u0000')));
+    }
+    await settleVersionFlags(tx, sharer.collectionId, [...storedIds]);
+  }
+  return stored;
 }
 
 /** Stores prepared elements in the caller's transaction. */
 export async function storePrepared(
   tx: Db,
   sharer: Sharer,
-  { rows, failures }: Prepared,
+  { rows, failures }: PreparedElements,
 ): Promise<AddResult> {
   const stored = await storeRows(tx, sharer, rows);
   const successes = rows.map((r) => ({
@@ -142,6 +150,13 @@ export async function refreshStatistics(database: {
   });
 }
 
+/**
+ * Bundles from this size up are read on a worker thread (importStream's `worker`): below it,
+ * the worker's start (about half a second) costs more than it saves. ATT&CK for ICS (3.5 MB)
+ * stays on the importing thread.
+ */
+export const IMPORT_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
 export interface StreamProgress {
   objects: number;
   bytes: number;
@@ -151,7 +166,10 @@ export interface StreamProgress {
  * Imports a bundle of any size from a byte stream in batches of `batchSize`, each batch its
  * own transaction (an import of a million objects must not hold one lock and one transaction
  * for minutes; it can be re-run, since stored versions are recognised). Memory stays bounded
- * by two batches (one being stored, the next being read) and the largest object.
+ * by a few batches (one being stored, the next ones being read) and the largest object.
+ *
+ * With `worker`, the bundle is split, parsed and validated on a worker thread (about half a
+ * second to start; for large bundles, see ./prepare-batches).
  */
 export async function importStream(
   database: { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> },
@@ -161,6 +179,7 @@ export async function importStream(
   options: {
     batchSize?: number;
     maxTotalBytes?: number;
+    worker?: boolean;
     onProgress?: (p: StreamProgress) => void;
   } = {},
 ): Promise<{
@@ -169,49 +188,44 @@ export async function importStream(
   failures: StatusDetail[];
   bundle: Record<string, unknown>;
 }> {
-  const batchSize = options.batchSize ?? 2_000;
-  const { top, objects, stats } = splitObjects(source, {
+  const batchOptions = {
+    batchSize: options.batchSize ?? 2_000,
     ...(options.maxTotalBytes !== undefined ? { maxTotalBytes: options.maxTotalBytes } : {}),
-  });
+  };
+  const { batches, fields } = (options.worker ? preparedBatchesInWorker : preparedBatches)(
+    source,
+    audience,
+    batchOptions,
+  );
   let total = 0;
   let stored = 0;
   const failures: StatusDetail[] = [];
-  let batch: unknown[] = [];
-  // One transaction at a time, in order; the next batch is split and validated while the
-  // database stores the previous one (the two then use both cores).
+  // One transaction at a time, in order; the next batch is read and validated while the
+  // database stores the previous one.
   let inflight: Promise<void> = Promise.resolve();
   let analyzedAt = 0;
-  const flush = async () => {
-    const prepared = prepareElements(audience, batch);
-    const progress = { objects: total, bytes: stats.bytes };
-    batch = [];
-    await inflight;
-    // The planner's statistics may not know this collection yet (a new one, or one grown
-    // tenfold since): it then takes the collection for tiny and, in settleVersionFlags, scans
-    // all of it for every id. Measured: 45 s per batch of 2,000 at 60,000 rows. Refreshed as
-    // the import grows: at 10,000 stored, 100,000, 1,000,000 …
-    if (stored >= Math.max(ANALYZE_AFTER, analyzedAt * 10)) {
-      await refreshStatistics(database);
-      analyzedAt = stored;
-    }
-    const next = database
-      .transaction((tx) => storePrepared(tx, sharer, prepared))
-      .then((r) => {
-        stored += r.stored;
-        failures.push(...r.failures);
-        options.onProgress?.(progress);
-      });
-    // Awaited by the next flush or below; this keeps a failure from going unhandled meanwhile.
-    next.catch(() => undefined);
-    inflight = next;
-  };
   try {
-    for await (const o of objects) {
-      total += 1;
-      batch.push(o.value);
-      if (batch.length >= batchSize) await flush();
+    for await (const batch of batches) {
+      total = batch.objects;
+      await inflight;
+      // The planner's statistics may not know this collection yet (a new one, or one grown
+      // tenfold since): without them, a page query over it scans and sorts every row.
+      // Refreshed as the import grows: at 10,000 stored, 100,000, 1,000,000 …
+      if (stored >= Math.max(ANALYZE_AFTER, analyzedAt * 10)) {
+        await refreshStatistics(database);
+        analyzedAt = stored;
+      }
+      const next = database
+        .transaction((tx) => storePrepared(tx, sharer, batch.prepared))
+        .then((r) => {
+          stored += r.stored;
+          failures.push(...r.failures);
+          options.onProgress?.({ objects: batch.objects, bytes: batch.bytes });
+        });
+      // Awaited by the next batch or below; this keeps a failure from going unhandled meanwhile.
+      next.catch(() => undefined);
+      inflight = next;
     }
-    if (batch.length > 0) await flush();
   } catch (err) {
     // The batch in flight settles before the error is reported, so the caller sees a
     // consistent database (every earlier batch committed or rolled back, none running).
@@ -220,7 +234,7 @@ export async function importStream(
   }
   await inflight;
   if (stored >= ANALYZE_AFTER && stored !== analyzedAt) await refreshStatistics(database);
-  return { total, stored, failures, bundle: top.fields };
+  return { total, stored, failures, bundle: fields() };
 }
 
 export type { JsonStreamError };

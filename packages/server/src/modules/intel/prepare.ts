@@ -178,3 +178,21 @@ export function prepareObject(value: unknown, audience: Audience): Prepared {
     },
   };
 }
+
+/** A batch of received elements, validated: the rows to store and the refusals. */
+export interface PreparedElements {
+  rows: NewObjectRow[];
+  failures: StatusDetail[];
+}
+
+/** Validates and prepares parsed elements (pure: no database). */
+export function prepareElements(audience: Audience, elements: Iterable<unknown>): PreparedElements {
+  const rows: NewObjectRow[] = [];
+  const failures: StatusDetail[] = [];
+  for (const value of elements) {
+    const p = prepareObject(value, audience);
+    if (p.ok) rows.push(p.row);
+    else failures.push(p.failure);
+  }
+  return { rows, failures };
+}
