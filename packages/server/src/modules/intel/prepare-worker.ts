@@ -1,13 +1,12 @@
 /**
- * The import worker (see preparedBatchesInWorker in ./prepare-batches): splits the chunks it
- * is sent, parses and validates the objects, and posts prepared batches back, at most
- * WORKER_AHEAD of them not yet taken.
+ * The import worker (see preparedBatchesInWorker in ./prepare-batches): runs preparedBatches
+ * over the chunks it is sent and posts the batches back, at most WORKER_AHEAD of them not yet
+ * taken.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { splitObjects } from './json-stream';
 import { JsonStreamError } from './json-stream-error';
-import { prepareElements } from './prepare';
 import {
+  preparedBatches,
   WORKER_AHEAD,
   type FromWorker,
   type ToWorker,
@@ -47,26 +46,14 @@ async function* chunks(): AsyncGenerator<Uint8Array | string> {
 }
 
 async function run(): Promise<void> {
-  const { top, objects, stats } = splitObjects(chunks(), {
-    ...(options.maxTotalBytes !== undefined ? { maxTotalBytes: options.maxTotalBytes } : {}),
-  });
-  let batch: unknown[] = [];
-  let total = 0;
-  const emit = async () => {
-    const prepared = prepareElements(options.audience, batch);
-    batch = [];
-    while (credits === 0) await new Promise<void>((resolve) => (creditWaiter = resolve));
-    credits -= 1;
-    post({ kind: 'batch', prepared, objects: total, bytes: stats.bytes });
-  };
+  const { batches, fields } = preparedBatches(chunks(), options.audience, options);
   try {
-    for await (const o of objects) {
-      total += 1;
-      batch.push(o.value);
-      if (batch.length >= options.batchSize) await emit();
+    for await (const batch of batches) {
+      while (credits === 0) await new Promise<void>((resolve) => (creditWaiter = resolve));
+      credits -= 1;
+      post({ kind: 'batch', ...batch });
     }
-    if (batch.length > 0) await emit();
-    post({ kind: 'done', fields: top.fields });
+    post({ kind: 'done', fields: fields() });
   } catch (err) {
     const error: WorkerError =
       err instanceof SourceFailed
