@@ -10,12 +10,16 @@ import { pgConnectionOf, type Db } from '../../db/client';
 import { splitObjectsSync, type JsonStreamError } from './json-stream';
 import { preparedBatches, preparedBatchesInWorker } from './prepare-batches';
 import { prepareElements, type Audience, type PreparedElements } from './prepare';
+import { batchUnique, copyData, rowFromCopy, type CopyBatch } from './copy-batch';
 import {
   claimAddTime,
   copyNewObjects,
+  copyRows,
   insertObjects,
+  nextSeqs,
   objectsPresent,
   settleVersionFlags,
+  type InsertContext,
   type NewObjectRow,
 } from './store-write';
 import { type StatusDetail } from './status-store';
@@ -51,51 +55,89 @@ export async function storeRows(
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const at = await claimAddTime(tx, sharer.collectionId);
-  // One row per (id, version): a repeat inside the envelope is the same version again.
-  const unique = new Map<string, NewObjectRow>();
-  for (const r of rows) {
-    const k = key(r.stixId, r.versionKey);
-    if (!unique.has(k)) unique.set(k, { ...r, isLatest: false, isFirst: false });
-  }
-  // Each object's first and latest within this batch; settleVersionFlags then corrects
-  // them against versions already in the collection.
-  const latest = new Map<string, NewObjectRow>();
-  const first = new Map<string, NewObjectRow>();
-  for (const r of unique.values()) {
-    const max = latest.get(r.stixId);
-    if (!max || r.versionKey > max.versionKey) latest.set(r.stixId, r);
-    const min = first.get(r.stixId);
-    if (!min || r.versionKey < min.versionKey) first.set(r.stixId, r);
-  }
-  for (const r of latest.values()) r.isLatest = true;
-  for (const r of first.values()) r.isFirst = true;
-  const ctx = {
-    collectionId: sharer.collectionId,
-    originParticipantId: sharer.participantId,
-    addedBy: sharer.userId,
-    dateAddedMicros: at.micros,
-    dateAddedText: at.text,
-  };
-  let known = [...unique.values()];
+  const ctx = insertContext(sharer, at);
+  let known = batchUnique(rows).unique;
   const stored = new Set<string>();
   const conn = pgConnectionOf(tx);
   if (conn) {
-    const present = await objectsPresent(tx, sharer.collectionId, [...latest.keys()]);
+    const ids = [...new Set(known.map((r) => r.stixId))];
+    const present = await objectsPresent(tx, sharer.collectionId, ids);
     const fresh = known.filter((r) => !present.has(r.stixId));
     known = known.filter((r) => present.has(r.stixId));
     await copyNewObjects(tx, conn, ctx, fresh);
     for (const r of fresh) stored.add(key(r.stixId, r.versionKey));
   }
-  if (known.length > 0) {
-    const inserted = await insertObjects(tx, ctx, known);
-    const storedIds = new Set<string>();
-    for (const k of inserted) {
-      stored.add(k);
-      storedIds.add(k.slice(0, k.indexOf('\u0000')));
-    }
-    await settleVersionFlags(tx, sharer.collectionId, [...storedIds]);
-  }
+  for (const k of await storeKnown(tx, ctx, known)) stored.add(k);
   return stored;
+}
+
+const insertContext = (sharer: Sharer, at: { micros: number; text: string }) => ({
+  collectionId: sharer.collectionId,
+  originParticipantId: sharer.participantId,
+  addedBy: sharer.userId,
+  dateAddedMicros: at.micros,
+  dateAddedText: at.text,
+});
+
+/** Inserts what is not stored yet and settles the flags of the objects concerned. */
+async function storeKnown(
+  tx: Db,
+  ctx: InsertContext,
+  rows: readonly NewObjectRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await insertObjects(tx, ctx, rows);
+  const storedIds = new Set<string>();
+  for (const k of inserted) storedIds.add(k.slice(0, k.indexOf('\u0000')));
+  await settleVersionFlags(tx, ctx.collectionId, [...storedIds]);
+  return inserted;
+}
+
+/**
+ * Stores a batch already in COPY text (./copy-batch, built where it was validated): the same
+ * as storeRows, but the versions of new objects go to the database as the bytes they came in,
+ * and only versions of known objects are turned back into rows. PostgreSQL only.
+ */
+export async function storeCopyBatch(
+  tx: Db,
+  sharer: Sharer,
+  batch: CopyBatch,
+  failures: StatusDetail[],
+): Promise<AddResult> {
+  const conn = pgConnectionOf(tx);
+  const lines = batch.unique.map((_, i) => i);
+  let stored: Set<string>;
+  if (!conn) {
+    stored = await storeRows(
+      tx,
+      sharer,
+      lines.map((i) => rowFromCopy(batch, i)),
+    );
+  } else if (lines.length === 0) {
+    stored = new Set();
+  } else {
+    const at = await claimAddTime(tx, sharer.collectionId);
+    const idOf = (i: number) => batch.ids[batch.unique[i]!]!;
+    const present = await objectsPresent(tx, sharer.collectionId, [...new Set(lines.map(idOf))]);
+    const fresh = lines.filter((i) => !present.has(idOf(i)));
+    const known = lines.filter((i) => present.has(idOf(i)));
+    if (fresh.length > 0) {
+      const seqs = await nextSeqs(tx, fresh.length);
+      await copyRows(conn, copyData(batch, fresh, at.text, seqs));
+    }
+    stored = await storeKnown(
+      tx,
+      insertContext(sharer, at),
+      known.map((i) => rowFromCopy(batch, i)),
+    );
+    for (const i of fresh) stored.add(key(idOf(i), batch.versionKeys[batch.unique[i]!]!));
+  }
+  const successes = batch.ids.map((id, i) => ({
+    id,
+    ...(batch.versions[i] !== null ? { version: batch.versions[i] } : {}),
+    ...(stored.has(key(id, batch.versionKeys[i]!)) ? {} : { message: 'already present' }),
+  }));
+  return { successes, failures, stored: stored.size };
 }
 
 /** Stores prepared elements in the caller's transaction. */
@@ -172,7 +214,10 @@ export interface StreamProgress {
  * second to start; for large bundles, see ./prepare-batches).
  */
 export async function importStream(
-  database: { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> },
+  database: {
+    transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+    dialect?: 'pglite' | 'postgres';
+  },
   sharer: Sharer,
   audience: Audience,
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
@@ -191,6 +236,16 @@ export async function importStream(
   const batchOptions = {
     batchSize: options.batchSize ?? 2_000,
     ...(options.maxTotalBytes !== undefined ? { maxTotalBytes: options.maxTotalBytes } : {}),
+    // On PostgreSQL, batches are built as COPY text where they are validated.
+    ...(database.dialect === 'postgres'
+      ? {
+          copy: {
+            collectionId: sharer.collectionId,
+            originParticipantId: sharer.participantId,
+            addedBy: sharer.userId,
+          },
+        }
+      : {}),
   };
   const { batches, fields } = (options.worker ? preparedBatchesInWorker : preparedBatches)(
     source,
@@ -216,7 +271,11 @@ export async function importStream(
         analyzedAt = stored;
       }
       const next = database
-        .transaction((tx) => storePrepared(tx, sharer, batch.prepared))
+        .transaction((tx) =>
+          batch.copy
+            ? storeCopyBatch(tx, sharer, batch.copy, batch.prepared.failures)
+            : storePrepared(tx, sharer, batch.prepared),
+        )
         .then((r) => {
           stored += r.stored;
           failures.push(...r.failures);

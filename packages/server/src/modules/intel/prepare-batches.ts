@@ -8,10 +8,14 @@
 import { Worker } from 'node:worker_threads';
 import { splitObjects } from './json-stream';
 import { JsonStreamError, type JsonStreamErrorCode } from './json-stream-error';
+import { buildCopyBatch, type CopyBatch, type CopyContext } from './copy-batch';
 import { prepareElements, type Audience, type PreparedElements } from './prepare';
 
 export interface PreparedBatch {
+  /** The rows are left out (empty) when the batch comes as COPY text. */
   prepared: PreparedElements;
+  /** The batch as COPY text, when BatchOptions.copy is given. */
+  copy?: CopyBatch;
   /** Elements read so far, this batch included. */
   objects: number;
   /** Bytes read so far. */
@@ -27,6 +31,25 @@ export interface BatchSource {
 export interface BatchOptions {
   batchSize: number;
   maxTotalBytes?: number;
+  /** Build each batch as COPY text for this add (PostgreSQL). */
+  copy?: CopyContext;
+}
+
+function batchOf(
+  audience: Audience,
+  elements: unknown[],
+  options: BatchOptions,
+  objects: number,
+  bytes: number,
+): PreparedBatch {
+  const prepared = prepareElements(audience, elements);
+  if (!options.copy) return { prepared, objects, bytes };
+  return {
+    prepared: { rows: [], failures: prepared.failures },
+    copy: buildCopyBatch(prepared.rows, options.copy),
+    objects,
+    bytes,
+  };
 }
 
 type Source = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -47,14 +70,12 @@ export function preparedBatches(
       total += 1;
       batch.push(o.value);
       if (batch.length >= options.batchSize) {
-        const prepared = prepareElements(audience, batch);
+        const elements = batch;
         batch = [];
-        yield { prepared, objects: total, bytes: stats.bytes };
+        yield batchOf(audience, elements, options, total, stats.bytes);
       }
     }
-    if (batch.length > 0) {
-      yield { prepared: prepareElements(audience, batch), objects: total, bytes: stats.bytes };
-    }
+    if (batch.length > 0) yield batchOf(audience, batch, options, total, stats.bytes);
   }
   return { batches: batches(), fields: () => top.fields };
 }
@@ -154,7 +175,8 @@ export function preparedBatchesInWorker(
         const m = inbox.shift()!;
         if (m.kind === 'batch') {
           send({ kind: 'credit' });
-          yield { prepared: m.prepared, objects: m.objects, bytes: m.bytes };
+          const { kind: _, ...batch } = m;
+          yield batch;
         } else if (m.kind === 'done') {
           fields = m.fields;
           return;

@@ -4,6 +4,7 @@
  * taken.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { copyBatchTransfer } from './copy-batch';
 import { JsonStreamError } from './json-stream-error';
 import {
   preparedBatches,
@@ -16,7 +17,7 @@ import {
 
 const port = parentPort!;
 const options = workerData as WorkerData;
-const post = (m: FromWorker) => port.postMessage(m);
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 class SourceFailed extends Error {}
 
@@ -51,7 +52,8 @@ async function run(): Promise<void> {
     for await (const batch of batches) {
       while (credits === 0) await new Promise<void>((resolve) => (creditWaiter = resolve));
       credits -= 1;
-      post({ kind: 'batch', ...batch });
+      // The COPY text's buffers move to the importing thread instead of being copied.
+      post({ kind: 'batch', ...batch }, batch.copy ? copyBatchTransfer(batch.copy) : []);
     }
     post({ kind: 'done', fields: fields() });
   } catch (err) {

@@ -9,6 +9,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../db/client';
+import {
+  buildCopyBatch,
+  copyData,
+  COPY_COLUMNS,
+  SEARCH_COPY_COLUMNS,
+  uuidArray,
+} from './copy-batch';
 import { isoText } from './store';
 
 /**
@@ -96,47 +103,28 @@ export async function objectsPresent(
   return new Set((res as { rows: { stixId: string }[] }).rows.map((r) => r.stixId));
 }
 
-/**
- * A value in COPY's text format (PostgreSQL 15, COPY, "Text Format"): \N is null; backslash,
- * newline, carriage return and tab are escaped with a backslash. Other characters go as
- * they are (U+0000 never reaches here: prepare.ts refuses it).
- */
-export function copyText(v: string | null): string {
-  if (v === null) return '\\N';
-  return COPY_SPECIALS.test(v) ? v.replace(COPY_SPECIALS_G, (c) => COPY_ESCAPES[c]!) : v;
+/** Sends COPY … FROM STDIN data. */
+export async function copyIn(conn: pg.ClientBase, statement: string, data: Buffer): Promise<void> {
+  await pipeline(Readable.from([data]), conn.query(copyFrom(statement)));
 }
-const COPY_SPECIALS = /[\\\n\r\t]/;
-const COPY_SPECIALS_G = /[\\\n\r\t]/g;
-const COPY_ESCAPES: Record<string, string> = {
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
 
-/** Sends COPY … FROM STDIN data in chunks of about 256 kB. */
-async function copyIn(conn: pg.ClientBase, statement: string, lines: Iterable<string>) {
-  function* chunks() {
-    let chunk = '';
-    for (const line of lines) {
-      chunk += line;
-      if (chunk.length >= 1 << 18) {
-        yield Buffer.from(chunk);
-        chunk = '';
-      }
-    }
-    if (chunk) yield Buffer.from(chunk);
-  }
-  await pipeline(Readable.from(chunks()), conn.query(copyFrom(statement)));
+/** `n` values of intel_objects' identity sequence, in increasing order. */
+export async function nextSeqs(db: Db, n: number): Promise<number[]> {
+  const res = await db.execute(sql`
+    select nextval(pg_get_serial_sequence('intel_objects', 'seq')) as seq
+    from generate_series(1, ${n}::int)`);
+  return (res as { rows: { seq: number | string }[] }).rows
+    .map((r) => Number(r.seq))
+    .sort((a, b) => a - b);
 }
 
 /**
  * Stores versions of objects that have no version yet in the collection, with COPY (the
  * bulk path on PostgreSQL): their flags as given are final, and none of them can conflict.
  * The caller holds the collection's lock and has checked both (objectsPresent). Their `seq`
- * values are drawn from the identity's sequence first, in order, so that the search queue's
- * rows can be sent beside them. Against the one-statement insert this saves the parameter's
- * parse into arrays, the conflict check and the join to the queue: bench/RESULTS.md.
+ * values are drawn from the identity's sequence first, so that the search queue's rows can
+ * be sent beside them. Against the one-statement insert this saves the parameter's parse
+ * into arrays, the conflict check and the join to the queue: bench/RESULTS.md.
  */
 export async function copyNewObjects(
   db: Db,
@@ -145,38 +133,25 @@ export async function copyNewObjects(
   rows: readonly NewObjectRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const res = await db.execute(sql`
-    select nextval(pg_get_serial_sequence('intel_objects', 'seq')) as seq
-    from generate_series(1, ${rows.length}::int)`);
-  const seqs = (res as { rows: { seq: number | string }[] }).rows
-    .map((r) => Number(r.seq))
-    .sort((a, b) => a - b);
-  const fixed = [
-    copyText(ctx.collectionId),
-    copyText(ctx.dateAddedText),
-    copyText(ctx.originParticipantId),
-    copyText(ctx.addedBy),
-  ];
-  const flag = (b: boolean) => (b ? 't' : 'f');
-  await copyIn(
-    conn,
-    `copy intel_objects (seq, collection_id, date_added, origin_participant_id, added_by,
-       stix_id, type, spec_version, version, version_key, is_latest, is_first, tlp,
-       recipient_participant_ids, recipient_user_ids, source_ref, target_ref, body) from stdin`,
-    rows.map(
-      (r, i) =>
-        `${seqs[i]}\t${fixed.join('\t')}\t${copyText(r.stixId)}\t${copyText(r.type)}\t${copyText(r.specVersion)}\t${copyText(r.version)}\t${copyText(r.versionKey)}\t${flag(r.isLatest)}\t${flag(r.isFirst)}\t${copyText(r.tlp)}\t${copyText(uuidArray(r.recipientParticipantIds))}\t${copyText(uuidArray(r.recipientUserIds))}\t${copyText(r.sourceRef)}\t${copyText(r.targetRef)}\t${copyText(r.body)}\n`,
-    ),
+  const batch = buildCopyBatch(rows, ctx);
+  const seqs = await nextSeqs(db, batch.unique.length);
+  const data = copyData(
+    batch,
+    batch.unique.map((_, i) => i),
+    ctx.dateAddedText,
+    seqs,
   );
-  await copyIn(
-    conn,
-    'copy intel_search_pending (seq, search_text) from stdin',
-    rows.map((r, i) => `${seqs[i]}\t${copyText(r.searchText)}\n`),
-  );
+  await copyRows(conn, data);
 }
 
-/** Uuid arrays travel as one text value per row ('{a,b}') cast to uuid[]. */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+/** Sends the COPY data of copyData: the rows, then their search-queue rows. */
+export async function copyRows(
+  conn: pg.ClientBase,
+  data: { rows: Buffer; search: Buffer },
+): Promise<void> {
+  await copyIn(conn, `copy intel_objects (${COPY_COLUMNS}) from stdin`, data.rows);
+  await copyIn(conn, `copy intel_search_pending (${SEARCH_COPY_COLUMNS}) from stdin`, data.search);
+}
 
 /** ASCII record and unit separators: no STIX JSON text carries them raw (JSON escapes them). */
 const RS = '\u001e';
