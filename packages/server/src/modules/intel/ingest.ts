@@ -6,14 +6,21 @@
  * with the property at fault, together with the status resource — or nothing at all.
  */
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { pgConnectionOf, type Db } from '../../db/client';
 import { splitObjectsSync, type JsonStreamError } from './json-stream';
 import { preparedBatches, preparedBatchesInWorker } from './prepare-batches';
 import { prepareElements, type Audience, type PreparedElements } from './prepare';
-import { batchUnique, copyData, rowFromCopy, type CopyBatch } from './copy-batch';
+import {
+  batchUnique,
+  buildCopyBatch,
+  copyData,
+  rowFromCopy,
+  type CopyBatch,
+  type CopyContext,
+} from './copy-batch';
 import {
   claimAddTime,
-  copyNewObjects,
   copyRows,
   insertObjects,
   nextSeqs,
@@ -44,9 +51,8 @@ const key = (id: string, versionKey: string) => `${id}\u0000${versionKey}`;
  * date_added, inserts, and settles which versions are the first and latest of their object.
  * Returns the keys newly stored.
  *
- * On PostgreSQL, versions of objects new to the collection (all of them in a first import)
- * go in by COPY with their flags final; the rest (new versions of known objects, repeats)
- * take the insert that skips what is already stored, and then have their flags settled.
+ * On PostgreSQL the rows go as COPY text (see storeCopyLines); on PGlite, which has no COPY
+ * from a client stream, by the insert that skips what is already stored.
  */
 export async function storeRows(
   tx: Db,
@@ -54,27 +60,21 @@ export async function storeRows(
   rows: readonly NewObjectRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const at = await claimAddTime(tx, sharer.collectionId);
-  const ctx = insertContext(sharer, at);
-  let known = batchUnique(rows).unique;
-  const stored = new Set<string>();
   const conn = pgConnectionOf(tx);
-  if (conn) {
-    const ids = [...new Set(known.map((r) => r.stixId))];
-    const present = await objectsPresent(tx, sharer.collectionId, ids);
-    const fresh = known.filter((r) => !present.has(r.stixId));
-    known = known.filter((r) => present.has(r.stixId));
-    await copyNewObjects(tx, conn, ctx, fresh);
-    for (const r of fresh) stored.add(key(r.stixId, r.versionKey));
-  }
-  for (const k of await storeKnown(tx, ctx, known)) stored.add(k);
-  return stored;
+  if (conn) return storeCopyLines(tx, conn, sharer, buildCopyBatch(rows, copyContextOf(sharer)));
+  const at = await claimAddTime(tx, sharer.collectionId);
+  return storeKnown(tx, insertContext(sharer, at), batchUnique(rows).unique);
 }
 
-const insertContext = (sharer: Sharer, at: { micros: number; text: string }) => ({
+/** What every COPY line of this sharer's add carries. */
+const copyContextOf = (sharer: Sharer): CopyContext => ({
   collectionId: sharer.collectionId,
   originParticipantId: sharer.participantId,
   addedBy: sharer.userId,
+});
+
+const insertContext = (sharer: Sharer, at: { micros: number; text: string }) => ({
+  ...copyContextOf(sharer),
   dateAddedMicros: at.micros,
   dateAddedText: at.text,
 });
@@ -94,9 +94,53 @@ async function storeKnown(
 }
 
 /**
- * Stores a batch already in COPY text (./copy-batch, built where it was validated): the same
- * as storeRows, but the versions of new objects go to the database as the bytes they came in,
- * and only versions of known objects are turned back into rows. PostgreSQL only.
+ * Stores a batch in COPY text (./copy-batch) on PostgreSQL. Under the collection lock it asks
+ * which of the batch's objects the collection already holds. Versions of the others (every
+ * object of a first import) carry final flags and cannot conflict: they go to the database by
+ * COPY as the bytes they came in, with seq values drawn first so that their search-queue rows
+ * go beside them. Versions of known objects are turned back into rows for storeKnown.
+ */
+async function storeCopyLines(
+  tx: Db,
+  conn: pg.ClientBase,
+  sharer: Sharer,
+  batch: CopyBatch,
+): Promise<Set<string>> {
+  const lines = batch.unique.map((_, i) => i);
+  if (lines.length === 0) return new Set();
+  const at = await claimAddTime(tx, sharer.collectionId);
+  const idOf = (i: number) => batch.ids[batch.unique[i]!]!;
+  const present = await objectsPresent(tx, sharer.collectionId, [...new Set(lines.map(idOf))]);
+  const fresh = lines.filter((i) => !present.has(idOf(i)));
+  const known = lines.filter((i) => present.has(idOf(i)));
+  if (fresh.length > 0) {
+    const seqs = await nextSeqs(tx, fresh.length);
+    await copyRows(conn, copyData(batch, fresh, at.text, seqs));
+  }
+  const stored = await storeKnown(
+    tx,
+    insertContext(sharer, at),
+    known.map((i) => rowFromCopy(batch, i)),
+  );
+  for (const i of fresh) stored.add(key(idOf(i), batch.versionKeys[batch.unique[i]!]!));
+  return stored;
+}
+
+/** One status success per element stored or already present, in the order given. */
+function successesOf(
+  elements: readonly { id: string; version: string | null; versionKey: string }[],
+  stored: Set<string>,
+): StatusDetail[] {
+  return elements.map((e) => ({
+    id: e.id,
+    ...(e.version !== null ? { version: e.version } : {}),
+    ...(stored.has(key(e.id, e.versionKey)) ? {} : { message: 'already present' }),
+  }));
+}
+
+/**
+ * Stores a batch that comes as COPY text (built where it was validated: importStream on
+ * PostgreSQL). Should the connection not be reachable, its rows are rebuilt and stored as rows.
  */
 export async function storeCopyBatch(
   tx: Db,
@@ -105,39 +149,19 @@ export async function storeCopyBatch(
   failures: StatusDetail[],
 ): Promise<AddResult> {
   const conn = pgConnectionOf(tx);
-  const lines = batch.unique.map((_, i) => i);
-  let stored: Set<string>;
-  if (!conn) {
-    stored = await storeRows(
-      tx,
-      sharer,
-      lines.map((i) => rowFromCopy(batch, i)),
-    );
-  } else if (lines.length === 0) {
-    stored = new Set();
-  } else {
-    const at = await claimAddTime(tx, sharer.collectionId);
-    const idOf = (i: number) => batch.ids[batch.unique[i]!]!;
-    const present = await objectsPresent(tx, sharer.collectionId, [...new Set(lines.map(idOf))]);
-    const fresh = lines.filter((i) => !present.has(idOf(i)));
-    const known = lines.filter((i) => present.has(idOf(i)));
-    if (fresh.length > 0) {
-      const seqs = await nextSeqs(tx, fresh.length);
-      await copyRows(conn, copyData(batch, fresh, at.text, seqs));
-    }
-    stored = await storeKnown(
-      tx,
-      insertContext(sharer, at),
-      known.map((i) => rowFromCopy(batch, i)),
-    );
-    for (const i of fresh) stored.add(key(idOf(i), batch.versionKeys[batch.unique[i]!]!));
-  }
-  const successes = batch.ids.map((id, i) => ({
+  const stored = conn
+    ? await storeCopyLines(tx, conn, sharer, batch)
+    : await storeRows(
+        tx,
+        sharer,
+        batch.unique.map((_, i) => rowFromCopy(batch, i)),
+      );
+  const elements = batch.ids.map((id, i) => ({
     id,
-    ...(batch.versions[i] !== null ? { version: batch.versions[i] } : {}),
-    ...(stored.has(key(id, batch.versionKeys[i]!)) ? {} : { message: 'already present' }),
+    version: batch.versions[i]!,
+    versionKey: batch.versionKeys[i]!,
   }));
-  return { successes, failures, stored: stored.size };
+  return { successes: successesOf(elements, stored), failures, stored: stored.size };
 }
 
 /** Stores prepared elements in the caller's transaction. */
@@ -147,12 +171,12 @@ export async function storePrepared(
   { rows, failures }: PreparedElements,
 ): Promise<AddResult> {
   const stored = await storeRows(tx, sharer, rows);
-  const successes = rows.map((r) => ({
+  const elements = rows.map((r) => ({
     id: r.stixId,
-    ...(r.version !== null ? { version: r.version } : {}),
-    ...(stored.has(key(r.stixId, r.versionKey)) ? {} : { message: 'already present' }),
+    version: r.version,
+    versionKey: r.versionKey,
   }));
-  return { successes, failures, stored: stored.size };
+  return { successes: successesOf(elements, stored), failures, stored: stored.size };
 }
 
 /** Prepares and stores a list of parsed elements in the caller's transaction. */
@@ -237,15 +261,7 @@ export async function importStream(
     batchSize: options.batchSize ?? 2_000,
     ...(options.maxTotalBytes !== undefined ? { maxTotalBytes: options.maxTotalBytes } : {}),
     // On PostgreSQL, batches are built as COPY text where they are validated.
-    ...(database.dialect === 'postgres'
-      ? {
-          copy: {
-            collectionId: sharer.collectionId,
-            originParticipantId: sharer.participantId,
-            addedBy: sharer.userId,
-          },
-        }
-      : {}),
+    ...(database.dialect === 'postgres' ? { copy: copyContextOf(sharer) } : {}),
   };
   const { batches, fields } = (options.worker ? preparedBatchesInWorker : preparedBatches)(
     source,

@@ -9,13 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../db/client';
-import {
-  buildCopyBatch,
-  copyData,
-  COPY_COLUMNS,
-  SEARCH_COPY_COLUMNS,
-  uuidArray,
-} from './copy-batch';
+import { COPY_COLUMNS, SEARCH_COPY_COLUMNS, uuidArray } from './copy-batch';
 import { isoText } from './store';
 
 /**
@@ -116,32 +110,6 @@ export async function nextSeqs(db: Db, n: number): Promise<number[]> {
   return (res as { rows: { seq: number | string }[] }).rows
     .map((r) => Number(r.seq))
     .sort((a, b) => a - b);
-}
-
-/**
- * Stores versions of objects that have no version yet in the collection, with COPY (the
- * bulk path on PostgreSQL): their flags as given are final, and none of them can conflict.
- * The caller holds the collection's lock and has checked both (objectsPresent). Their `seq`
- * values are drawn from the identity's sequence first, so that the search queue's rows can
- * be sent beside them. Against the one-statement insert this saves the parameter's parse
- * into arrays, the conflict check and the join to the queue: bench/RESULTS.md.
- */
-export async function copyNewObjects(
-  db: Db,
-  conn: pg.ClientBase,
-  ctx: InsertContext,
-  rows: readonly NewObjectRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const batch = buildCopyBatch(rows, ctx);
-  const seqs = await nextSeqs(db, batch.unique.length);
-  const data = copyData(
-    batch,
-    batch.unique.map((_, i) => i),
-    ctx.dateAddedText,
-    seqs,
-  );
-  await copyRows(conn, data);
 }
 
 /** Sends the COPY data of copyData: the rows, then their search-queue rows. */
