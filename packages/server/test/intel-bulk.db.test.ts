@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgConnectionOf, type Database } from '../src/db/client';
-import { importStream, type Sharer } from '../src/modules/intel/ingest';
+import { addParsed, importStream, newImportState, type Sharer } from '../src/modules/intel/ingest';
 import { JsonStreamError } from '../src/modules/intel/json-stream-error';
 import type { Audience } from '../src/modules/intel/prepare';
 import { copyText } from '../src/modules/intel/copy-batch';
@@ -161,6 +161,117 @@ describe(`intel: bulk import (${dialectName})`, () => {
     expect(trickyRow.queued).toContain('Back\\slash, tab here');
     expect(trickyRow.queued).toContain('nor is \\\\N');
     expect(rows.every((r) => r.queued !== null)).toBe(true);
+  });
+
+  /** Exactly one first and one latest version per object, the lowest and highest keys. */
+  const expectOneFirstAndLatest = (rows: Awaited<ReturnType<typeof stored>>) => {
+    const byId = new Map<string, typeof rows>();
+    for (const r of rows) byId.set(r.stixId, [...(byId.get(r.stixId) ?? []), r]);
+    for (const [id, versions] of byId) {
+      const keys = versions.map((x) => x.versionKey).sort();
+      expect(
+        versions.filter((x) => x.isLatest).map((x) => x.versionKey),
+        id,
+      ).toEqual([keys.at(-1)]);
+      expect(
+        versions.filter((x) => x.isFirst).map((x) => x.versionKey),
+        id,
+      ).toEqual([keys[0]]);
+    }
+    return byId;
+  };
+
+  it("looks up only the objects an import may have stored itself, while it is the collection's sole writer", async () => {
+    const sharer = await newCollection();
+    const v = (month: number) => `2026-0${month}-01T00:00:00.000Z`;
+    const objects = Array.from({ length: 600 }, (_, i) =>
+      indicator('green', { name: `Sole ${i}`, created: v(1), modified: v(2) }),
+    );
+    // Later batches bring newer and older versions of objects stored by earlier ones.
+    const revisions = [
+      { ...objects[3]!, modified: v(4) },
+      { ...objects[150]!, modified: v(1) },
+      { ...objects[599]!, modified: v(3) },
+    ];
+    const state = newImportState();
+    const r = await importStream(
+      database,
+      sharer,
+      audience,
+      chunked(bundleText([...objects, ...revisions])),
+      { batchSize: 100, state },
+    );
+    expect(r).toMatchObject({ total: 603, stored: 603, failures: [] });
+    if (usingPostgres) {
+      // Only the three revised objects were looked up (and, rarely, a false "maybe" of the
+      // filter); without the import's record all 603 ids would have been.
+      expect(state.sole).toBe(true);
+      expect(state.lookedUp).toBeGreaterThanOrEqual(3);
+      expect(state.lookedUp).toBeLessThan(10);
+    }
+    const byId = expectOneFirstAndLatest(await stored(sharer.collectionId));
+    expect(byId.size).toBe(600);
+    expect(byId.get(objects[3]!.id)!.map((x) => x.versionKey.slice(0, 7))).toEqual([
+      '2026-02',
+      '2026-04',
+    ]);
+    expect(byId.get(objects[150]!.id)!.find((x) => x.isLatest)!.versionKey).toMatch(/^2026-02/);
+  });
+
+  it('looks every object up again once another add comes between its batches', async () => {
+    const sharer = await newCollection();
+    const v = (month: number) => `2026-0${month}-01T00:00:00.000Z`;
+    const objects = Array.from({ length: 9 }, (_, i) =>
+      indicator('green', { name: `Shared ${i}`, created: v(1), modified: v(2) }),
+    );
+    const text = bundleText(objects);
+    // The 8th object reaches the import's third batch; meanwhile another sharer adds an
+    // older version of it to the same collection.
+    const cut = text.indexOf(objects[6]!.id) - 40;
+    let interleaved = false;
+    async function* source() {
+      yield Buffer.from(text.slice(0, cut));
+      const other = { ...sharer, participantId: randomUUID() };
+      const added = await database.transaction((tx) =>
+        addParsed(tx, other, audience, [{ ...objects[7]!, modified: v(1) }]),
+      );
+      interleaved = added.stored === 1;
+      yield Buffer.from(text.slice(cut));
+    }
+    const state = newImportState();
+    const r = await importStream(database, sharer, audience, source(), { batchSize: 3, state });
+    expect(interleaved).toBe(true);
+    if (usingPostgres) {
+      expect(state.sole).toBe(false);
+      // The first two batches were the import's alone; the third batch's three were looked up.
+      expect(state.lookedUp).toBe(3);
+    }
+    expect(r).toMatchObject({ total: 9, stored: 9, failures: [] });
+    const byId = expectOneFirstAndLatest(await stored(sharer.collectionId));
+    expect(byId.get(objects[7]!.id)!.map((x) => [x.versionKey.slice(0, 7), x.isLatest])).toEqual([
+      ['2026-01', false],
+      ['2026-02', true],
+    ]);
+  });
+
+  it('looks every object up when the collection already held objects', async () => {
+    const sharer = await newCollection();
+    const v = (month: number) => `2026-0${month}-01T00:00:00.000Z`;
+    const old = indicator('green', { created: v(1), modified: v(1) });
+    await database.transaction((tx) => addParsed(tx, sharer, audience, [old]));
+    const objects = [
+      ...Array.from({ length: 5 }, () => indicator('green')),
+      { ...old, modified: v(3) },
+    ];
+    const state = newImportState();
+    const r = await importStream(database, sharer, audience, chunked(bundleText(objects)), {
+      batchSize: 2,
+      state,
+    });
+    expect(r).toMatchObject({ total: 6, stored: 6, failures: [] });
+    if (usingPostgres) expect([state.sole, state.lookedUp]).toEqual([false, 6]);
+    const byId = expectOneFirstAndLatest(await stored(sharer.collectionId));
+    expect(byId.get(old.id)!.map((x) => x.isLatest)).toEqual([false, true]);
   });
 
   it('plans the look-up of known objects on the version index, whatever the statistics say', async () => {

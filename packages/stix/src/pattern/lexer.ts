@@ -34,8 +34,6 @@ export interface Token {
 }
 
 const TRIVIA = /(?:\p{White_Space}+|\/\/[^\r\n]*|\/\*[\s\S]*?\*\/)+/uy;
-const WORD = /[A-Za-z_][A-Za-z0-9_-]*/y;
-const NUMBER = /[+-]?(?:\d+(?:\.\d+)?|\.\d+)/y;
 const PUNCT = '[]():.,*';
 
 export class Lexer {
@@ -62,20 +60,30 @@ export class Lexer {
     if (c === '<') return this.token('op', start, n === '=' || n === '>' ? start + 2 : start + 1);
     if (c === '>') return this.token('op', start, n === '=' ? start + 2 : start + 1);
 
-    NUMBER.lastIndex = start;
-    const num = NUMBER.exec(src);
-    if (num !== null) {
-      return this.token(num[0].includes('.') ? 'float' : 'integer', start, start + num[0].length);
+    // Numbers and words are scanned by character code: the regular expressions they replace
+    // (a signed number, then a word) were a third of the lexer's time in bulk ingest.
+    const numberEnd = scanNumber(src, start);
+    if (numberEnd > start) {
+      const isFloat = src.slice(start, numberEnd).includes('.');
+      return this.token(isFloat ? 'float' : 'integer', start, numberEnd);
     }
-    WORD.lastIndex = start;
-    const word = WORD.exec(src);
-    if (word !== null) return this.token('word', start, start + word[0].length);
+    if (isWordStart(src.charCodeAt(start))) {
+      let end = start + 1;
+      while (end < src.length && isWordPart(src.charCodeAt(end))) end++;
+      return this.token('word', start, end);
+    }
 
     const cp = src.codePointAt(start)!;
     return this.token('invalid', start, start + (cp > 0xffff ? 2 : 1));
   }
 
   private skipTrivia(): void {
+    // ASCII spaces first; then printable ASCII other than '/' can begin neither whitespace
+    // nor a comment, and only anything else needs the full rule.
+    const src = this.source;
+    while (src.charCodeAt(this.pos) === 0x20) this.pos++;
+    const c = src.charCodeAt(this.pos);
+    if (c > 0x20 && c < 0x7f && c !== 0x2f) return;
     TRIVIA.lastIndex = this.pos;
     if (TRIVIA.exec(this.source) !== null) this.pos = TRIVIA.lastIndex;
     if (this.source.startsWith('/*', this.pos)) {
@@ -97,8 +105,17 @@ export class Lexer {
   /** A '…' body starting at the quote `quote`; the token starts at `start` (the prefix). */
   private quoted(kind: TokenKind, start: number, quote: number): Token {
     const src = this.source;
-    let value = '';
     let i = quote + 1;
+    // Most literals hold no escape and no line feed: their value is the text between quotes.
+    const close = src.indexOf("'", i);
+    if (close >= 0) {
+      const body = src.slice(i, close);
+      const plain =
+        (kind !== 'string' || !body.includes('\\')) &&
+        (kind !== 'binary' || !(body.includes('\n') || body.includes('\r')));
+      if (plain) return this.token(kind, start, close + 1, body);
+    }
+    let value = '';
     for (;;) {
       if (i >= src.length) {
         throw new PatternSyntaxError(
@@ -136,3 +153,41 @@ export class Lexer {
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** [A-Za-z_] */
+const isWordStart = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+/** [A-Za-z0-9_-] */
+const isWordPart = (c: number): boolean => isWordStart(c) || isDigitCode(c) || c === 0x2d;
+
+/** The end of the run of digits starting at `from`. */
+function digitsEnd(src: string, from: number): number {
+  let j = from;
+  while (j < src.length && isDigitCode(src.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * The end of a number starting at `start` ([+-]?(\d+(\.\d+)?|\.\d+), the longest match), or
+ * `start` when there is none there.
+ */
+function scanNumber(src: string, start: number): number {
+  let i = start;
+  const sign = src.charCodeAt(i);
+  if (sign === 0x2b || sign === 0x2d) i++;
+  const intEnd = digitsEnd(src, i);
+  if (intEnd > i) {
+    // A fraction counts only with at least one digit after the point.
+    if (src.charCodeAt(intEnd) === 0x2e) {
+      const fracEnd = digitsEnd(src, intEnd + 1);
+      if (fracEnd > intEnd + 1) return fracEnd;
+    }
+    return intEnd;
+  }
+  if (src.charCodeAt(i) === 0x2e) {
+    const fracEnd = digitsEnd(src, i + 1);
+    if (fracEnd > i + 1) return fracEnd;
+  }
+  return start;
+}

