@@ -25,12 +25,9 @@ export interface CopyContext {
 }
 
 export interface CopyBatch {
-  /** Every valid element of the batch in order (one status success each). */
+  /** The object id and version key of each line (each distinct version of the batch once). */
   ids: string[];
-  versions: (string | null)[];
   versionKeys: string[];
-  /** For each distinct (id, version) of the batch, in line order: its first element's index. */
-  unique: number[];
   rows: Uint8Array;
   /** Line i of `rows` is bytes rowStarts[i] … rowStarts[i + 1]. */
   rowStarts: Uint32Array;
@@ -105,41 +102,129 @@ export function batchUnique(rows: readonly NewObjectRow[]): {
   return { unique, firstIndex };
 }
 
-/** Encodes lines into one buffer of its own (transferable) and their offsets. */
-function encodeLines(lines: readonly string[]): { bytes: Uint8Array; starts: Uint32Array } {
-  const starts = new Uint32Array(lines.length + 1);
-  let total = 0;
-  lines.forEach((l, i) => {
-    starts[i] = total;
-    total += Buffer.byteLength(l);
-  });
-  starts[lines.length] = total;
-  const bytes = Buffer.from(new ArrayBuffer(total));
-  lines.forEach((l, i) => bytes.write(l, starts[i]!));
-  return { bytes, starts };
+/**
+ * UTF-8 bytes in a buffer of their own (transferable), grown by doubling. Strings are written
+ * straight in: room for three bytes per UTF-16 unit is made first, the most any takes.
+ */
+class ByteSink {
+  private buf: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buf = Buffer.from(new ArrayBuffer(capacity));
+  }
+
+  write(s: string): void {
+    const need = this.length + s.length * 3;
+    if (need > this.buf.length) {
+      const bigger = Buffer.from(new ArrayBuffer(Math.max(need, this.buf.length * 2)));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(s, this.length);
+  }
+
+  /** Sets one byte already written. */
+  set(at: number, byte: number): void {
+    this.buf[at] = byte;
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, 0, this.length);
+  }
 }
 
-/** Builds the COPY lines of a prepared batch (deduplicated, with the batch's flags). */
+const F = 0x66; // 'f'
+
+/**
+ * Builds a batch's COPY lines one prepared row at a time, so that each parsed object can be
+ * let go as soon as it is written (on the import worker, holding a batch of parsed objects
+ * until its end made them outlive the young generation: a fifth of the worker's time went
+ * to garbage collection). A repeat of a version already in the batch adds no line. Each line
+ * is marked as the first and latest of its object within the batch, and an earlier line's
+ * flag bytes are rewritten when a later one takes its place: right as they stand for an
+ * object new to the collection; otherwise settleVersionFlags corrects them after the insert.
+ */
+export class CopyBatchBuilder {
+  private readonly ids: string[] = [];
+  private readonly versionKeys: string[] = [];
+  private readonly rows: ByteSink;
+  private readonly search: ByteSink;
+  private readonly rowStarts: number[] = [];
+  private readonly searchStarts: number[] = [];
+  /** Where each line's is_latest byte is (is_first is two bytes on). */
+  private readonly flagAt: number[] = [];
+  private readonly lineOf = new Map<string, number>();
+  private readonly edges = new Map<string, { first: number; latest: number }>();
+  private readonly fixed: string;
+
+  constructor(ctx: CopyContext, capacity = 64 * 1024) {
+    this.fixed = `\t${ctx.collectionId}\t${ctx.originParticipantId}\t${copyText(ctx.addedBy)}\t`;
+    this.rows = new ByteSink(capacity);
+    this.search = new ByteSink(capacity >>> 2);
+  }
+
+  /** Lines so far. */
+  get lines(): number {
+    return this.ids.length;
+  }
+
+  add(r: NewObjectRow): void {
+    const k = key(r.stixId, r.versionKey);
+    if (this.lineOf.has(k)) return;
+    const line = this.ids.length;
+    this.lineOf.set(k, line);
+    this.ids.push(r.stixId);
+    this.versionKeys.push(r.versionKey);
+    let latest = true;
+    let first = true;
+    const edge = this.edges.get(r.stixId);
+    if (edge === undefined) this.edges.set(r.stixId, { first: line, latest: line });
+    else {
+      if (r.versionKey > this.versionKeys[edge.latest]!) {
+        this.rows.set(this.flagAt[edge.latest]!, F);
+        edge.latest = line;
+      } else latest = false;
+      if (r.versionKey < this.versionKeys[edge.first]!) {
+        this.rows.set(this.flagAt[edge.first]! + 2, F);
+        edge.first = line;
+      } else first = false;
+    }
+    this.rowStarts.push(this.rows.length);
+    this.rows.write(
+      `${this.fixed}${copyText(r.stixId)}\t${copyText(r.type)}\t${copyText(r.specVersion)}\t${copyText(r.version)}\t${copyText(r.versionKey)}\t`,
+    );
+    this.flagAt.push(this.rows.length);
+    this.rows.write(
+      `${latest ? 't' : 'f'}\t${first ? 't' : 'f'}\t${copyText(r.tlp)}\t${uuidArray(r.recipientParticipantIds)}\t${uuidArray(r.recipientUserIds)}\t${copyText(r.sourceRef)}\t${copyText(r.targetRef)}\t${copyText(r.body)}\t`,
+    );
+    this.searchStarts.push(this.search.length);
+    this.search.write(`${copyText(r.searchText)}\t`);
+  }
+
+  finish(): CopyBatch {
+    const starts = (list: number[], end: number) => {
+      const a = new Uint32Array(list.length + 1);
+      a.set(list);
+      a[list.length] = end;
+      return a;
+    };
+    return {
+      ids: this.ids,
+      versionKeys: this.versionKeys,
+      rows: this.rows.bytes(),
+      rowStarts: starts(this.rowStarts, this.rows.length),
+      search: this.search.bytes(),
+      searchStarts: starts(this.searchStarts, this.search.length),
+    };
+  }
+}
+
+/** The COPY lines of prepared rows (deduplicated, with the batch's flags). */
 export function buildCopyBatch(rows: readonly NewObjectRow[], ctx: CopyContext): CopyBatch {
-  const { unique, firstIndex } = batchUnique(rows);
-  const fixed = `\t${ctx.collectionId}\t${ctx.originParticipantId}\t${copyText(ctx.addedBy)}\t`;
-  const flag = (b: boolean) => (b ? 't' : 'f');
-  const rowLines = unique.map(
-    (r) =>
-      `${fixed}${copyText(r.stixId)}\t${copyText(r.type)}\t${copyText(r.specVersion)}\t${copyText(r.version)}\t${copyText(r.versionKey)}\t${flag(r.isLatest)}\t${flag(r.isFirst)}\t${copyText(r.tlp)}\t${uuidArray(r.recipientParticipantIds)}\t${uuidArray(r.recipientUserIds)}\t${copyText(r.sourceRef)}\t${copyText(r.targetRef)}\t${copyText(r.body)}\t`,
-  );
-  const encodedRows = encodeLines(rowLines);
-  const encodedSearch = encodeLines(unique.map((r) => `${copyText(r.searchText)}\t`));
-  return {
-    ids: rows.map((r) => r.stixId),
-    versions: rows.map((r) => r.version),
-    versionKeys: rows.map((r) => r.versionKey),
-    unique: firstIndex,
-    rows: encodedRows.bytes,
-    rowStarts: encodedRows.starts,
-    search: encodedSearch.bytes,
-    searchStarts: encodedSearch.starts,
-  };
+  const builder = new CopyBatchBuilder(ctx);
+  for (const r of rows) builder.add(r);
+  return builder.finish();
 }
 
 /** The buffers of a batch, to be moved rather than copied to another thread. */
@@ -185,26 +270,30 @@ export function copyData(
   dateAdded: string,
   seqs: readonly number[],
 ): { rows: Buffer; search: Buffer } {
-  const date = Buffer.from(dateAdded);
-  const tails = seqs.map((s) => Buffer.from(`${s}\n`));
+  // Date and seqs are ASCII: one byte a character.
+  const date = Buffer.from(dateAdded, 'latin1');
+  const tails = seqs.map((s) => `${s}\n`);
   let rowBytes = 0;
   let searchBytes = 0;
-  which.forEach((i, n) => {
-    rowBytes += date.length + b.rowStarts[i + 1]! - b.rowStarts[i]! + tails[n]!.length;
-    searchBytes += b.searchStarts[i + 1]! - b.searchStarts[i]! + tails[n]!.length;
-  });
+  for (let n = 0; n < which.length; n++) {
+    const i = which[n]!;
+    const tail = tails[n]!.length;
+    rowBytes += date.length + b.rowStarts[i + 1]! - b.rowStarts[i]! + tail;
+    searchBytes += b.searchStarts[i + 1]! - b.searchStarts[i]! + tail;
+  }
   const rows = Buffer.allocUnsafe(rowBytes);
   const search = Buffer.allocUnsafe(searchBytes);
   const src = bufferOf(b.rows);
   const srcSearch = bufferOf(b.search);
   let r = 0;
   let s = 0;
-  which.forEach((i, n) => {
+  for (let n = 0; n < which.length; n++) {
+    const i = which[n]!;
     r += date.copy(rows, r);
     r += src.copy(rows, r, b.rowStarts[i], b.rowStarts[i + 1]);
-    r += tails[n]!.copy(rows, r);
+    r += rows.write(tails[n]!, r, 'latin1');
     s += srcSearch.copy(search, s, b.searchStarts[i], b.searchStarts[i + 1]);
-    s += tails[n]!.copy(search, s);
-  });
+    s += search.write(tails[n]!, s, 'latin1');
+  }
   return { rows, search };
 }

@@ -63,7 +63,12 @@ export async function storeRows(
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const conn = pgConnectionOf(tx);
-  if (conn) return storeCopyLines(tx, conn, sharer, buildCopyBatch(rows, copyContextOf(sharer)));
+  if (conn) {
+    const batch = buildCopyBatch(rows, copyContextOf(sharer));
+    const { fresh, known } = await storeCopyLines(tx, conn, sharer, batch);
+    for (const i of fresh) known.add(key(batch.ids[i]!, batch.versionKeys[i]!));
+    return known;
+  }
   const at = await claimAddTime(tx, sharer.collectionId);
   return storeKnown(tx, insertContext(sharer, at), batchUnique(rows).unique);
 }
@@ -134,12 +139,11 @@ async function storeCopyLines(
   sharer: Sharer,
   batch: CopyBatch,
   state?: ImportState,
-): Promise<Set<string>> {
-  const lines = batch.unique.map((_, i) => i);
-  if (lines.length === 0) return new Set();
+): Promise<{ fresh: number[]; known: Set<string> }> {
+  const lines = batch.ids.length;
+  if (lines === 0) return { fresh: [], known: new Set() };
   const at = await claimAddTime(tx, sharer.collectionId);
-  const idOf = (i: number) => batch.ids[batch.unique[i]!]!;
-  const ids = [...new Set(lines.map(idOf))];
+  const ids = [...new Set(batch.ids)];
   let asked = ids;
   if (state) {
     state.sole =
@@ -152,22 +156,21 @@ async function storeCopyLines(
       asked = ids.filter((id) => seen.mayHave(id));
       for (const id of ids) seen.add(id);
     }
+    state.lookedUp += asked.length;
   }
-  if (state) state.lookedUp += asked.length;
   const present = await objectsPresent(tx, sharer.collectionId, asked);
-  const fresh = lines.filter((i) => !present.has(idOf(i)));
-  const known = lines.filter((i) => present.has(idOf(i)));
+  const fresh: number[] = [];
+  const knownRows: NewObjectRow[] = [];
+  for (let i = 0; i < lines; i++) {
+    if (present.has(batch.ids[i]!)) knownRows.push(rowFromCopy(batch, i));
+    else fresh.push(i);
+  }
   if (fresh.length > 0) {
     const seqs = await nextSeqs(tx, fresh.length);
     await copyRows(conn, copyData(batch, fresh, at.text, seqs));
   }
-  const stored = await storeKnown(
-    tx,
-    insertContext(sharer, at),
-    known.map((i) => rowFromCopy(batch, i)),
-  );
-  for (const i of fresh) stored.add(key(idOf(i), batch.versionKeys[batch.unique[i]!]!));
-  return stored;
+  const known = await storeKnown(tx, insertContext(sharer, at), knownRows);
+  return { fresh, known };
 }
 
 /** One status success per element stored or already present, in the order given. */
@@ -184,29 +187,22 @@ function successesOf(
 
 /**
  * Stores a batch that comes as COPY text (built where it was validated: importStream on
- * PostgreSQL). Should the connection not be reachable, its rows are rebuilt and stored as rows.
+ * PostgreSQL); returns how many versions were newly stored. Should the connection not be
+ * reachable, its rows are rebuilt and stored as rows.
  */
 export async function storeCopyBatch(
   tx: Db,
   sharer: Sharer,
   batch: CopyBatch,
-  failures: StatusDetail[],
   state?: ImportState,
-): Promise<AddResult> {
+): Promise<number> {
   const conn = pgConnectionOf(tx);
-  const stored = conn
-    ? await storeCopyLines(tx, conn, sharer, batch, state)
-    : await storeRows(
-        tx,
-        sharer,
-        batch.unique.map((_, i) => rowFromCopy(batch, i)),
-      );
-  const elements = batch.ids.map((id, i) => ({
-    id,
-    version: batch.versions[i]!,
-    versionKey: batch.versionKeys[i]!,
-  }));
-  return { successes: successesOf(elements, stored), failures, stored: stored.size };
+  if (!conn) {
+    const rows = batch.ids.map((_, i) => rowFromCopy(batch, i));
+    return (await storeRows(tx, sharer, rows)).size;
+  }
+  const { fresh, known } = await storeCopyLines(tx, conn, sharer, batch, state);
+  return fresh.length + known.size;
 }
 
 /** Stores prepared elements in the caller's transaction. */
@@ -335,14 +331,14 @@ export async function importStream(
         analyzedAt = stored;
       }
       const next = database
-        .transaction((tx) =>
+        .transaction(async (tx) =>
           batch.copy
-            ? storeCopyBatch(tx, sharer, batch.copy, batch.prepared.failures, state)
-            : storePrepared(tx, sharer, batch.prepared),
+            ? storeCopyBatch(tx, sharer, batch.copy, state)
+            : (await storePrepared(tx, sharer, batch.prepared)).stored,
         )
-        .then((r) => {
-          stored += r.stored;
-          failures.push(...r.failures);
+        .then((n) => {
+          stored += n;
+          failures.push(...batch.prepared.failures);
           options.onProgress?.({ objects: batch.objects, bytes: batch.bytes });
         });
       // Awaited by the next batch or below; this keeps a failure from going unhandled meanwhile.

@@ -8,8 +8,10 @@
 import { Worker } from 'node:worker_threads';
 import { splitObjects } from './json-stream';
 import { JsonStreamError, type JsonStreamErrorCode } from './json-stream-error';
-import { buildCopyBatch, type CopyBatch, type CopyContext } from './copy-batch';
-import { prepareElements, type Audience, type PreparedElements } from './prepare';
+import { CopyBatchBuilder, type CopyBatch, type CopyContext } from './copy-batch';
+import { prepareObject, type Audience, type PreparedElements } from './prepare';
+import type { StatusDetail } from './status-store';
+import type { NewObjectRow } from './store-write';
 
 export interface PreparedBatch {
   /** The rows are left out (empty) when the batch comes as COPY text. */
@@ -35,26 +37,13 @@ export interface BatchOptions {
   copy?: CopyContext;
 }
 
-function batchOf(
-  audience: Audience,
-  elements: unknown[],
-  options: BatchOptions,
-  objects: number,
-  bytes: number,
-): PreparedBatch {
-  const prepared = prepareElements(audience, elements);
-  if (!options.copy) return { prepared, objects, bytes };
-  return {
-    prepared: { rows: [], failures: prepared.failures },
-    copy: buildCopyBatch(prepared.rows, options.copy),
-    objects,
-    bytes,
-  };
-}
-
 type Source = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-/** Splits, parses and prepares on this thread, one batch each time the consumer asks. */
+/**
+ * Splits, parses and prepares on this thread, one batch each time the consumer asks. Each
+ * element is prepared (and, with `copy`, written as its COPY line) as soon as it is parsed,
+ * so that no batch of parsed objects is ever held.
+ */
 export function preparedBatches(
   source: Source,
   audience: Audience,
@@ -63,19 +52,37 @@ export function preparedBatches(
   const { top, objects, stats } = splitObjects(source, {
     ...(options.maxTotalBytes !== undefined ? { maxTotalBytes: options.maxTotalBytes } : {}),
   });
+  // About 600 bytes a line for typical objects; the buffers grow when they need to.
+  const capacity = Math.min(options.batchSize * 640, 8 * 1024 * 1024);
   async function* batches(): AsyncGenerator<PreparedBatch> {
-    let batch: unknown[] = [];
+    let rows: NewObjectRow[] = [];
+    let failures: StatusDetail[] = [];
+    let copy = options.copy ? new CopyBatchBuilder(options.copy, capacity) : null;
+    let inBatch = 0;
     let total = 0;
+    const take = (): PreparedBatch => {
+      const batch: PreparedBatch = {
+        prepared: { rows, failures },
+        ...(copy ? { copy: copy.finish() } : {}),
+        objects: total,
+        bytes: stats.bytes,
+      };
+      rows = [];
+      failures = [];
+      copy = options.copy ? new CopyBatchBuilder(options.copy, capacity) : null;
+      inBatch = 0;
+      return batch;
+    };
     for await (const o of objects) {
       total += 1;
-      batch.push(o.value);
-      if (batch.length >= options.batchSize) {
-        const elements = batch;
-        batch = [];
-        yield batchOf(audience, elements, options, total, stats.bytes);
-      }
+      inBatch += 1;
+      const p = prepareObject(o.value, audience);
+      if (!p.ok) failures.push(p.failure);
+      else if (copy) copy.add(p.row);
+      else rows.push(p.row);
+      if (inBatch >= options.batchSize) yield take();
     }
-    if (batch.length > 0) yield batchOf(audience, batch, options, total, stats.bytes);
+    if (inBatch > 0) yield take();
   }
   return { batches: batches(), fields: () => top.fields };
 }

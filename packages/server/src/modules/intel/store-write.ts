@@ -124,11 +124,14 @@ export async function copyIn(conn: pg.ClientBase, statement: string, data: Buffe
 
 /** `n` values of intel_objects' identity sequence, in increasing order. */
 export async function nextSeqs(db: Db, n: number): Promise<number[]> {
+  // One text value rather than n rows: the driver builds no object per value.
   const res = await db.execute(sql`
-    select nextval(pg_get_serial_sequence('intel_objects', 'seq')) as seq
+    select string_agg(nextval(pg_get_serial_sequence('intel_objects', 'seq'))::text, ',') as seqs
     from generate_series(1, ${n}::int)`);
-  return (res as { rows: { seq: number | string }[] }).rows
-    .map((r) => Number(r.seq))
+  const text = (res as { rows: { seqs: string }[] }).rows[0]!.seqs;
+  return text
+    .split(',')
+    .map(Number)
     .sort((a, b) => a - b);
 }
 
