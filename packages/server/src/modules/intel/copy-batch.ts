@@ -261,14 +261,37 @@ export function rowFromCopy(b: CopyBatch, i: number): NewObjectRow {
 }
 
 /**
+ * Buffers kept from one batch of an import to the next for copyData: allocating two new
+ * megabyte buffers per batch made the importing thread collect garbage for them.
+ */
+export interface CopyScratch {
+  rows: Buffer;
+  search: Buffer;
+}
+
+export const newCopyScratch = (): CopyScratch => ({
+  rows: Buffer.alloc(0),
+  search: Buffer.alloc(0),
+});
+
+/** `size` bytes of the scratch buffer `which`, grown (by half again) when too small. */
+function scratchBytes(scratch: CopyScratch | undefined, which: keyof CopyScratch, size: number) {
+  if (!scratch) return Buffer.allocUnsafe(size);
+  if (scratch[which].length < size) scratch[which] = Buffer.allocUnsafe(Math.ceil(size * 1.5));
+  return scratch[which].subarray(0, size);
+}
+
+/**
  * The COPY data of lines `which` (in that order) with their date_added (ISO text) and seqs:
- * one buffer for intel_objects (COPY_COLUMNS), one for intel_search_pending.
+ * one buffer for intel_objects (COPY_COLUMNS), one for intel_search_pending. With `scratch`,
+ * they are views of its buffers, good until the next call (the caller sends them first).
  */
 export function copyData(
   b: CopyBatch,
   which: readonly number[],
   dateAdded: string,
   seqs: readonly number[],
+  scratch?: CopyScratch,
 ): { rows: Buffer; search: Buffer } {
   // Date and seqs are ASCII: one byte a character.
   const date = Buffer.from(dateAdded, 'latin1');
@@ -281,8 +304,8 @@ export function copyData(
     rowBytes += date.length + b.rowStarts[i + 1]! - b.rowStarts[i]! + tail;
     searchBytes += b.searchStarts[i + 1]! - b.searchStarts[i]! + tail;
   }
-  const rows = Buffer.allocUnsafe(rowBytes);
-  const search = Buffer.allocUnsafe(searchBytes);
+  const rows = scratchBytes(scratch, 'rows', rowBytes);
+  const search = scratchBytes(scratch, 'search', searchBytes);
   const src = bufferOf(b.rows);
   const srcSearch = bufferOf(b.search);
   let r = 0;

@@ -15,9 +15,11 @@ import {
   batchUnique,
   buildCopyBatch,
   copyData,
+  newCopyScratch,
   rowFromCopy,
   type CopyBatch,
   type CopyContext,
+  type CopyScratch,
 } from './copy-batch';
 import { SeenIds } from './seen-ids';
 import {
@@ -115,6 +117,8 @@ export interface ImportState {
   sole: boolean;
   /** How many ids were looked up in the collection (for tests and diagnostics). */
   lookedUp: number;
+  /** The COPY data's buffers, reused batch after batch. */
+  scratch: CopyScratch;
 }
 
 export const newImportState = (): ImportState => ({
@@ -122,6 +126,7 @@ export const newImportState = (): ImportState => ({
   lastClaim: null,
   sole: false,
   lookedUp: 0,
+  scratch: newCopyScratch(),
 });
 
 /**
@@ -153,8 +158,7 @@ async function storeCopyLines(
     state.lastClaim = at.micros;
     if (state.sole) {
       const seen = state.seen;
-      asked = ids.filter((id) => seen.mayHave(id));
-      for (const id of ids) seen.add(id);
+      asked = ids.filter((id) => seen.addIfNew(id));
     }
     state.lookedUp += asked.length;
   }
@@ -167,7 +171,7 @@ async function storeCopyLines(
   }
   if (fresh.length > 0) {
     const seqs = await nextSeqs(tx, fresh.length);
-    await copyRows(conn, copyData(batch, fresh, at.text, seqs));
+    await copyRows(conn, copyData(batch, fresh, at.text, seqs, state?.scratch));
   }
   const known = await storeKnown(tx, insertContext(sharer, at), knownRows);
   return { fresh, known };

@@ -35,13 +35,25 @@ port.on('message', (m: ToWorker) => {
   }
 });
 
+/** Asks the importing thread for the source's next chunk. */
+function request(): Promise<ToWorker> {
+  const next = new Promise<ToWorker>((resolve) => (chunkWaiter = resolve));
+  post({ kind: 'need' });
+  return next;
+}
+
+/**
+ * The source's chunks. The next one is asked for as soon as one arrives, before it is
+ * scanned: waiting for each chunk only once the last was used up left the worker idle for a
+ * fifth of an import (the importing thread answers between its database calls).
+ */
 async function* chunks(): AsyncGenerator<Uint8Array | string> {
+  let pending = request();
   for (;;) {
-    const next = new Promise<ToWorker>((resolve) => (chunkWaiter = resolve));
-    post({ kind: 'need' });
-    const m = await next;
+    const m = await pending;
     if (m.kind === 'end') return;
     if (m.kind === 'source-failed') throw new SourceFailed();
+    pending = request();
     if (m.kind === 'chunk') yield m.data;
   }
 }

@@ -21,6 +21,14 @@ describe('SeenIds (the import filter of ids it has stored)', () => {
     expect(falseMaybes).toBeLessThan(100);
   });
 
+  it('adds and answers in one step: certainly new the first time, "maybe" after', () => {
+    const seen = new SeenIds();
+    const ids = Array.from({ length: 1_000 }, () => `sighting--${randomUUID()}`);
+    expect(ids.map((id) => seen.addIfNew(id)).filter(Boolean).length).toBeLessThan(2);
+    expect(ids.every((id) => seen.addIfNew(id))).toBe(true);
+    expect(seen.size).toBe(2_000);
+  });
+
   it('tells apart ids that differ only in their type or one character', () => {
     const seen = new SeenIds();
     const uuid = randomUUID();

@@ -49,13 +49,28 @@ export class SeenIds {
   }
 
   add(id: string): void {
+    this.addIfNew(id);
+  }
+
+  /**
+   * Adds the id; returns what mayHave would have said just before: false if it was
+   * certainly new. One hashing for both.
+   */
+  addIfNew(id: string): boolean {
     const h1 = fnv1a(id);
     const h2 = second(id);
+    let had = true;
     for (let i = 0; i < K; i++) {
       const bit = (h1 + Math.imul(i, h2)) & MASK;
-      this.bits[bit >>> 5]! |= 1 << (bit & 31);
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      if ((this.bits[word]! & mask) === 0) {
+        had = false;
+        this.bits[word]! |= mask;
+      }
     }
     this.count++;
+    return had;
   }
 
   /** False: never added. True: added, or (rarely) a collision. */

@@ -126,7 +126,8 @@ export async function copyIn(conn: pg.ClientBase, statement: string, data: Buffe
 export async function nextSeqs(db: Db, n: number): Promise<number[]> {
   // One text value rather than n rows: the driver builds no object per value.
   const res = await db.execute(sql`
-    select string_agg(nextval(pg_get_serial_sequence('intel_objects', 'seq'))::text, ',') as seqs
+    select string_agg(nextval((select pg_get_serial_sequence('intel_objects', 'seq'))::regclass)::text, ',')
+      as seqs
     from generate_series(1, ${n}::int)`);
   const text = (res as { rows: { seqs: string }[] }).rows[0]!.seqs;
   return text
