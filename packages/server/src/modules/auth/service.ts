@@ -10,6 +10,7 @@ import { DomainError } from '../../errors';
 import { recordAudit } from '../audit/service';
 import {
   findUserByEmail,
+  findTokenWithUser,
   findUserById,
   updateUser,
   type UserWithParticipant,
@@ -23,7 +24,7 @@ import {
   revokeUserSessions,
   touchSession,
 } from './store';
-import { findTokenByHash, touchToken } from '../tokens/store';
+import { touchToken } from '../tokens/store';
 
 export type AuthErrorCode =
   | 'INVALID_CREDENTIALS'
@@ -294,12 +295,12 @@ export async function authenticateSession(deps: Deps, secret: string): Promise<A
 export async function authenticateToken(deps: Deps, token: string): Promise<Authenticated> {
   const { database, clock } = deps;
   const now = clock.now();
-  const row = await findTokenByHash(database.db, sha256Hex(token));
-  if (!row) throw new AuthError('UNAUTHENTICATED', 'The API token is not valid');
+  const found = await findTokenWithUser(database.db, sha256Hex(token));
+  if (!found) throw new AuthError('UNAUTHENTICATED', 'The API token is not valid');
+  const { token: row, user } = found;
   if (row.revokedAt) throw new AuthError('TOKEN_REVOKED', 'The API token has been revoked');
   if (row.expiresAt && row.expiresAt <= now)
     throw new AuthError('TOKEN_EXPIRED', 'The API token has expired');
-  const user = await findUserById(database.db, row.userId);
   if (!user || user.status !== 'active' || user.participant.status !== 'active') {
     throw new AuthError('UNAUTHENTICATED', 'The account behind this token is disabled');
   }

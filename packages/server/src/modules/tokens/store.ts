@@ -8,11 +8,6 @@ export async function insertToken(db: Db, row: typeof apiTokens.$inferInsert): P
   await db.insert(apiTokens).values(row);
 }
 
-export async function findTokenByHash(db: Db, hash: string): Promise<TokenRow | null> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).limit(1);
-  return row ?? null;
-}
-
 export async function findToken(db: Db, id: string): Promise<TokenRow | null> {
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
   return row ?? null;
