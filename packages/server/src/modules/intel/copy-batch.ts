@@ -71,24 +71,19 @@ const key = (id: string, versionKey: string) => `${id}\u0000${versionKey}`;
 
 /**
  * One row per (id, version) of a batch (a repeat inside it is the same version again), each
- * marked as the first and latest of its object within the batch: right as they stand for an
- * object new to the collection; otherwise settleVersionFlags corrects them after the insert.
- * Returns copies; the given rows are not changed.
+ * marked as the first and latest of its object within the batch, as CopyBatchBuilder marks
+ * its lines: for the insert that stores rows (PGlite). Returns copies; the given rows are not
+ * changed.
  */
-export function batchUnique(rows: readonly NewObjectRow[]): {
-  unique: NewObjectRow[];
-  firstIndex: number[];
-} {
-  const seen = new Map<string, number>();
+export function batchUnique(rows: readonly NewObjectRow[]): NewObjectRow[] {
+  const seen = new Set<string>();
   const unique: NewObjectRow[] = [];
-  const firstIndex: number[] = [];
-  rows.forEach((r, i) => {
+  for (const r of rows) {
     const k = key(r.stixId, r.versionKey);
-    if (seen.has(k)) return;
-    seen.set(k, unique.length);
+    if (seen.has(k)) continue;
+    seen.add(k);
     unique.push({ ...r, isLatest: false, isFirst: false });
-    firstIndex.push(i);
-  });
+  }
   const latest = new Map<string, NewObjectRow>();
   const first = new Map<string, NewObjectRow>();
   for (const r of unique) {
@@ -99,7 +94,7 @@ export function batchUnique(rows: readonly NewObjectRow[]): {
   }
   for (const r of latest.values()) r.isLatest = true;
   for (const r of first.values()) r.isFirst = true;
-  return { unique, firstIndex };
+  return unique;
 }
 
 /**

@@ -72,7 +72,7 @@ export async function storeRows(
     return known;
   }
   const at = await claimAddTime(tx, sharer.collectionId);
-  return storeKnown(tx, insertContext(sharer, at), batchUnique(rows).unique);
+  return storeKnown(tx, insertContext(sharer, at), batchUnique(rows));
 }
 
 /** What every COPY line of this sharer's add carries. */
