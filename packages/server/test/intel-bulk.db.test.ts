@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgConnectionOf, type Database } from '../src/db/client';
-import { addParsed, importStream, newImportState, type Sharer } from '../src/modules/intel/ingest';
+import {
+  addParsed,
+  importStream,
+  newImportState,
+  refreshStaleStatistics,
+  type Sharer,
+} from '../src/modules/intel/ingest';
 import { JsonStreamError } from '../src/modules/intel/json-stream-error';
 import type { Audience } from '../src/modules/intel/prepare';
 import { copyText } from '../src/modules/intel/copy-batch';
@@ -328,6 +334,37 @@ describe(`intel: bulk import (${dialectName})`, () => {
     expect(used('intel_objects_version_idx')).toBeGreaterThanOrEqual(ids.length);
     expect(used('intel_objects_added_idx')).toBe(0);
     expect(used('intel_objects_latest_idx')).toBe(0);
+  });
+
+  it('refreshes the statistics once a tenth of the rows has changed since the last ANALYZE', async () => {
+    const analyses = async () => {
+      await database.db.execute(sql`select pg_stat_clear_snapshot()`);
+      const [row] = rowsOf<{ n: number | string }>(
+        await database.db.execute(sql`
+          select analyze_count as n from pg_stat_user_tables
+          where relid = 'intel_objects'::regclass`),
+      );
+      return Number(row!.n);
+    };
+    await database.db.execute(sql`analyze intel_objects`);
+    // Up to date: nothing to do.
+    expect(await refreshStaleStatistics(database)).toBe(false);
+    // 10,500 versions added by plain adds (as TAXII POSTs are), which never analyze.
+    const sharer = await newCollection();
+    await database.transaction(async (tx) => {
+      await addParsed(
+        tx,
+        sharer,
+        audience,
+        Array.from({ length: 10_500 }, () => indicator('green')),
+      );
+      // This backend's counters reach the shared statistics when the transaction ends.
+      await tx.execute(sql`select pg_stat_force_next_flush()`);
+    });
+    const before = await analyses();
+    expect(await refreshStaleStatistics(database)).toBe(true);
+    expect(await analyses()).toBe(before + 1);
+    expect(await refreshStaleStatistics(database)).toBe(false);
   });
 
   describe('on a worker thread', () => {

@@ -262,6 +262,28 @@ export async function refreshStatistics(database: {
 }
 
 /**
+ * Refreshes the statistics when, since the last ANALYZE, a tenth of intel_objects' rows and
+ * at least ANALYZE_AFTER of them have changed: autovacuum's own rule for analyzing
+ * (PostgreSQL 15 §25.1.6, autovacuum_analyze_scale_factor 0.1), for servers where autovacuum
+ * is off or behind. Imports refresh as they grow; a collection filled by many small TAXII
+ * adds does not, and without statistics a page over a large collection scans all of it.
+ * The counters (pg_stat_user_tables) lag by up to a few seconds. Returns whether it ran.
+ */
+export async function refreshStaleStatistics(database: {
+  db: Db;
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+}): Promise<boolean> {
+  const res = await database.db.execute(sql`
+    select n_live_tup as live, n_mod_since_analyze as changed from pg_stat_user_tables
+    where relid = 'intel_objects'::regclass`);
+  const row = (res as { rows: { live: number | string; changed: number | string }[] }).rows[0];
+  if (!row) return false;
+  if (Number(row.changed) < Math.max(ANALYZE_AFTER, Number(row.live) * 0.1)) return false;
+  await refreshStatistics(database);
+  return true;
+}
+
+/**
  * Bundles from this size up are read on a worker thread (importStream's `worker`): below it,
  * the worker's start (about half a second) costs more than it saves. ATT&CK for ICS (3.5 MB)
  * stays on the importing thread.

@@ -1,7 +1,8 @@
 /**
  * The intel module's background work, in every server process: large TAXII envelopes
  * (status 'pending', TAXII 2.1 §4.3), then the full-text indexing of what was added
- * (search-index.ts).
+ * (search-index.ts), and once a minute a look at whether the planner's statistics are stale
+ * (refreshStaleStatistics).
  *
  * Envelopes: a status is claimed with FOR UPDATE SKIP LOCKED, and the objects and
  * the completed status are written in one transaction, so a crash leaves the status pending
@@ -9,13 +10,21 @@
  * recognised, so nothing is stored twice.
  */
 import type { Deps } from '../../deps';
-import { ANALYZE_AFTER, addParsed, envelopeElements, refreshStatistics } from './ingest';
+import {
+  ANALYZE_AFTER,
+  addParsed,
+  envelopeElements,
+  refreshStaleStatistics,
+  refreshStatistics,
+} from './ingest';
 import type { Audience } from './prepare';
 import { drainSearchIndex } from './search-index';
 import { claimPendingStatus, completeStatus } from './status-store';
 
 const STALE_CLAIM_MS = 10 * 60_000;
 const POLL_MS = 5_000;
+/** How often the job looks whether the planner's statistics are stale. */
+const STATISTICS_EVERY_MS = 60_000;
 
 /** Processes pending envelopes until none is left; returns how many were processed. */
 export async function processPendingEnvelopes(deps: Deps): Promise<number> {
@@ -56,6 +65,13 @@ export function startIntelJobs(deps: Deps, onError: (err: unknown) => void): () 
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let statisticsCheckedAt = -Infinity;
+  const statistics = async () => {
+    const now = deps.clock.now().getTime();
+    if (now - statisticsCheckedAt < STATISTICS_EVERY_MS) return;
+    statisticsCheckedAt = now;
+    await refreshStaleStatistics(deps.database);
+  };
   const run = () => {
     if (stopped) return;
     if (running) {
@@ -64,6 +80,7 @@ export function startIntelJobs(deps: Deps, onError: (err: unknown) => void): () 
     }
     running = processPendingEnvelopes(deps)
       .then(() => drainSearchIndex(deps.database))
+      .then(statistics)
       .then(() => undefined, onError)
       .finally(() => {
         running = null;
