@@ -149,7 +149,7 @@ export class CopyBatchBuilder {
   private readonly searchStarts: number[] = [];
   /** Where each line's is_latest byte is (is_first is two bytes on). */
   private readonly flagAt: number[] = [];
-  private readonly lineOf = new Map<string, number>();
+  private readonly versions = new Set<string>();
   private readonly edges = new Map<string, { first: number; latest: number }>();
   private readonly fixed: string;
 
@@ -159,16 +159,11 @@ export class CopyBatchBuilder {
     this.search = new ByteSink(capacity >>> 2);
   }
 
-  /** Lines so far. */
-  get lines(): number {
-    return this.ids.length;
-  }
-
   add(r: NewObjectRow): void {
     const k = key(r.stixId, r.versionKey);
-    if (this.lineOf.has(k)) return;
+    if (this.versions.has(k)) return;
+    this.versions.add(k);
     const line = this.ids.length;
-    this.lineOf.set(k, line);
     this.ids.push(r.stixId);
     this.versionKeys.push(r.versionKey);
     let latest = true;

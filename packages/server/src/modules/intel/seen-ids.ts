@@ -41,20 +41,10 @@ function second(s: string): number {
 
 export class SeenIds {
   private readonly bits = new Uint32Array((MASK + 1) >>> 5);
-  private count = 0;
-
-  /** How many ids were added (repeats included). */
-  get size(): number {
-    return this.count;
-  }
-
-  add(id: string): void {
-    this.addIfNew(id);
-  }
 
   /**
-   * Adds the id; returns what mayHave would have said just before: false if it was
-   * certainly new. One hashing for both.
+   * Adds the id and says whether it may have been added before: false means certainly not;
+   * true means it was, or (rarely) a collision.
    */
   addIfNew(id: string): boolean {
     const h1 = fnv1a(id);
@@ -69,18 +59,6 @@ export class SeenIds {
         this.bits[word]! |= mask;
       }
     }
-    this.count++;
     return had;
-  }
-
-  /** False: never added. True: added, or (rarely) a collision. */
-  mayHave(id: string): boolean {
-    const h1 = fnv1a(id);
-    const h2 = second(id);
-    for (let i = 0; i < K; i++) {
-      const bit = (h1 + Math.imul(i, h2)) & MASK;
-      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
-    }
-    return true;
   }
 }
