@@ -11,6 +11,7 @@ import { visibleCollections, viewerFor, decodeCursor, encodeCursor } from './ser
 import {
   listCollections,
   pageObjects,
+  notRevoked,
   visibleSql,
   type ObjectFilters,
   type Reader,
@@ -200,6 +201,7 @@ export async function objectDetail(
     where o.type = 'relationship' and o.is_latest
       and o.collection_id = any(${sql.param(readable)}::uuid[]) and ${v}
       and (o.source_ref = ${stixId} or o.target_ref = ${stixId})
+      and ${notRevoked}
     order by o.stix_id
     limit 200`);
   const edges: GraphEdge[] = (

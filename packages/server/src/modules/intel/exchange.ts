@@ -27,7 +27,7 @@ export interface ImportResult {
   failures: StatusDetail[];
 }
 
-const userOf = (ctx: RequestContext) => {
+export const userOf = (ctx: RequestContext) => {
   if (ctx.actor.kind !== 'user')
     throw new DomainError('FORBIDDEN', 'Only a participant’s user shares objects');
   return ctx.actor;

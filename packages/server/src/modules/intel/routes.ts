@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { App } from '../../http/types';
 import type { Deps } from '../../deps';
 import { ctxOf } from '../../http/context';
-import { IdParams, pageOf, responses } from '../../http/schemas';
+import { IdParams, NoContent, pageOf, responses } from '../../http/schemas';
 import { DEFAULT_PAGE_SIZE } from '../../lib/cursor';
 import { invalid } from '../../errors';
 import { Type } from 'typebox';
@@ -21,6 +21,13 @@ import {
 } from './communities';
 import { exportBundle, importBundle, importFromUrl, reportSighting } from './exchange';
 import {
+  linksOf,
+  linkToIncident,
+  listIncidents,
+  reportIncident,
+  unlinkFromIncident,
+} from './incidents';
+import {
   CollectionSchema,
   CommunitySchema,
   CreateCollectionBody,
@@ -28,6 +35,13 @@ import {
   ExportQuery,
   ImportBody,
   ImportResultSchema,
+  IncidentBody,
+  IncidentsQuery,
+  IncidentSummarySchema,
+  LinkBody,
+  LinkPageSchema,
+  LinkParams,
+  LinksQuery,
   MembersBody,
   ObjectDetailSchema,
   ObjectSummarySchema,
@@ -202,5 +216,78 @@ export function intelRoutes(app: App, deps: Deps): void {
     },
     handler: async (req, reply) =>
       reply.code(201).send(await reportSighting(deps, ctxOf(req), req.body)),
+  });
+  app.get('/intel/objects/:stixId/links', {
+    schema: {
+      tags,
+      summary:
+        'The objects linked to an object by relationships the caller may see, oldest link first, with counts per type (type=incident: the incidents it is linked to)',
+      params: StixIdParams,
+      querystring: LinksQuery,
+      response: responses({ 200: LinkPageSchema }),
+    },
+    handler: async (req) =>
+      linksOf(deps, await scopeOf(deps, ctxOf(req).actor), req.params.stixId, {
+        types: req.query.type,
+        cursor: req.query.cursor,
+        limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
+      }),
+  });
+  app.get('/intel/incidents', {
+    schema: {
+      tags,
+      summary:
+        'Incidents (STIX incident objects) in readable collections, with their visible links',
+      querystring: IncidentsQuery,
+      response: responses({ 200: pageOf(IncidentSummarySchema) }),
+    },
+    handler: async (req) =>
+      listIncidents(deps, await scopeOf(deps, ctxOf(req).actor), {
+        ...req.query,
+        limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
+      }),
+  });
+  app.post('/intel/incidents', {
+    schema: {
+      tags,
+      summary:
+        'Report an incident from the caller’s organisation (a STIX incident), optionally linking objects at once',
+      body: IncidentBody,
+      response: responses({
+        201: Type.Object({ id: Type.String(), links: Type.Array(Type.String()) }),
+      }),
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await reportIncident(deps, ctxOf(req), req.body)),
+  });
+  app.post('/intel/incidents/:stixId/links', {
+    schema: {
+      tags,
+      summary:
+        'Link an object to an incident (a STIX relationship from the incident); an existing identical link is returned with 200',
+      params: StixIdParams,
+      body: LinkBody,
+      response: responses({
+        200: Type.Object({ id: Type.String(), created: Type.Boolean() }),
+        201: Type.Object({ id: Type.String(), created: Type.Boolean() }),
+      }),
+    },
+    handler: async (req, reply) => {
+      const r = await linkToIncident(deps, ctxOf(req), req.params.stixId, req.body);
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
+  app.delete('/intel/incidents/:stixId/links/:linkId', {
+    schema: {
+      tags,
+      summary:
+        'Remove a link the caller’s organisation made (its relationship is revoked in a new version)',
+      params: LinkParams,
+      response: responses({ 204: NoContent }),
+    },
+    handler: async (req, reply) => {
+      await unlinkFromIncident(deps, ctxOf(req), req.params.stixId, req.params.linkId);
+      return reply.code(204).send(null);
+    },
   });
 }

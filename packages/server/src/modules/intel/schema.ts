@@ -179,3 +179,94 @@ export const ExportQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const StixIdString = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]+--[0-9a-fA-F-]{36}$',
+  maxLength: 300,
+});
+/** STIX 2.1 §5.1: relationship_type is lowercase ASCII letters, digits and hyphens, 3–250 characters. */
+const RelationshipType = Type.String({
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  minLength: 3,
+  maxLength: 250,
+});
+export const LinkInputSchema = Type.Object(
+  {
+    objectId: StixIdString,
+    relationshipType: Type.Optional(RelationshipType),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export const IncidentBody = Type.Object(
+  {
+    collectionId: Uuid,
+    name: Type.String({ minLength: 1, maxLength: 250, pattern: '\\S' }),
+    description: Type.Optional(Type.String({ maxLength: 10_000 })),
+    labels: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), {
+        maxItems: 20,
+        uniqueItems: true,
+      }),
+    ),
+    tlp: Type.Optional(TlpSchema),
+    links: Type.Optional(Type.Array(LinkInputSchema, { maxItems: 100 })),
+  },
+  { additionalProperties: false },
+);
+export const LinkBody = Type.Object(
+  {
+    objectId: StixIdString,
+    relationshipType: Type.Optional(RelationshipType),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** Where the link is stored; the incident's collection when left out. */
+    collectionId: Type.Optional(Uuid),
+    tlp: Type.Optional(TlpSchema),
+  },
+  { additionalProperties: false },
+);
+export const IncidentsQuery = Type.Object(
+  {
+    collectionId: Type.Optional(Uuid),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    tlp: Type.Optional(Type.Array(TlpSchema, { maxItems: 5 })),
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const LinksQuery = Type.Object(
+  {
+    type: Type.Optional(Type.Array(StixType, { maxItems: 20 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const LinkParams = Type.Object({
+  stixId: StixIdString,
+  linkId: StixIdString,
+});
+export const IncidentSummarySchema = Type.Object({
+  ...ObjectSummarySchema.properties,
+  description: Nullable(Type.String()),
+  labels: Type.Array(Type.String()),
+  createdBy: Nullable(Type.String()),
+  links: Type.Integer({ description: 'Links the caller may see' }),
+});
+export const LinkSchema = Type.Object({
+  linkId: Type.String(),
+  relationshipType: Type.String(),
+  direction: Type.Enum(['outgoing', 'incoming']),
+  description: Nullable(Type.String()),
+  linkTlp: TlpSchema,
+  linkCollectionId: Uuid,
+  linkedAt: Type.String(),
+  mine: Type.Boolean({ description: 'Made by the caller’s organisation (which may remove it)' }),
+  object: ObjectSummarySchema,
+});
+export const LinkPageSchema = Type.Object({
+  items: Type.Array(LinkSchema),
+  nextCursor: Nullable(Type.String()),
+  counts: Type.Array(Type.Object({ type: Type.String(), count: Type.Integer() })),
+  total: Type.Integer(),
+});

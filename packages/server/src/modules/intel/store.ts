@@ -85,15 +85,22 @@ export const isoText = (col: SQL) =>
  */
 export type Reader = Viewer | null | 'public';
 
-export function visibleSql(v: Reader): SQL {
+export function visibleSql(v: Reader, alias: 'o' | 'r' = 'o'): SQL {
   if (v === null) return sql`true`;
-  if (v === 'public') return sql`o.tlp = 'clear'`;
-  return sql`(o.tlp in ('clear','green')
-    or (o.tlp in ('amber','amber+strict')
-        and (o.origin_participant_id = ${v.participantId}::uuid
-             or ${v.participantId}::uuid = any(o.recipient_participant_ids)))
-    or (o.tlp = 'red' and ${v.userId}::uuid = any(o.recipient_user_ids)))`;
+  const a = sql.raw(alias);
+  if (v === 'public') return sql`${a}.tlp = 'clear'`;
+  return sql`(${a}.tlp in ('clear','green')
+    or (${a}.tlp in ('amber','amber+strict')
+        and (${a}.origin_participant_id = ${v.participantId}::uuid
+             or ${v.participantId}::uuid = any(${a}.recipient_participant_ids)))
+    or (${a}.tlp = 'red' and ${v.userId}::uuid = any(${a}.recipient_user_ids)))`;
 }
+
+/**
+ * The version is not revoked: STIX 2.1 §3.2 `revoked`, set by the producer in a new version
+ * (§3.6), means the object is no longer valid. The flag lives in the body only.
+ */
+export const notRevoked = sql`(o.body::jsonb ->> 'revoked') is distinct from 'true'`;
 
 export interface ObjectFilters {
   /** Microseconds since the epoch: date_added strictly after. */
