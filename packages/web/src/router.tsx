@@ -50,6 +50,8 @@ import { PublicIntelPage } from './pages/public/public-intel-page';
 import { PublicObjectPage } from './pages/public/public-object-page';
 import { ObjectsPage } from './pages/intel/objects-page';
 import { ObjectPage } from './pages/intel/object-page';
+import { IncidentsPage } from './pages/intel/incidents-page';
+import { ReportIncidentPage } from './pages/intel/report-incident-page';
 import { CollectionsPage } from './pages/intel/collections-page';
 import { CommunitiesPage } from './pages/intel/communities-page';
 
@@ -142,6 +144,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <ObjectsPage /> },
               { path: 'objects/:stixId', element: <ObjectPage /> },
+              { path: 'incidents', element: <IncidentsPage /> },
+              { path: 'incidents/new', element: <ReportIncidentPage /> },
               { path: 'collections', element: <CollectionsPage /> },
               { path: 'communities', element: <CommunitiesPage /> },
             ],

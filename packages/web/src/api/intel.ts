@@ -19,6 +19,14 @@ export type CollectionCreate = RequestBody<'/api/v1/intel/collections', 'post'>;
 export type ImportRequest = RequestBody<'/api/v1/intel/collections/{id}/import', 'post'>;
 export type ImportResult = ResponseBody<'/api/v1/intel/collections/{id}/import', 'post'>;
 export type SightingReport = RequestBody<'/api/v1/intel/sightings', 'post'>;
+export type IncidentPage = ResponseBody<'/api/v1/intel/incidents', 'get'>;
+export type IncidentSummary = IncidentPage['items'][number];
+export type IncidentQuery = QueryParams<'/api/v1/intel/incidents', 'get'>;
+export type IncidentReport = RequestBody<'/api/v1/intel/incidents', 'post'>;
+export type LinkPage = ResponseBody<'/api/v1/intel/objects/{stixId}/links', 'get'>;
+export type IntelLink = LinkPage['items'][number];
+export type LinkQuery = QueryParams<'/api/v1/intel/objects/{stixId}/links', 'get'>;
+export type LinkRequest = RequestBody<'/api/v1/intel/incidents/{stixId}/links', 'post'>;
 export type CommunityMembers = RequestBody<'/api/v1/intel/communities/{id}/members', 'put'>;
 export type CommunityMemberInput = CommunityMembers['members'][number];
 
@@ -59,6 +67,7 @@ export const COMMON_STIX_TYPES = [
   'vulnerability',
   'identity',
   'report',
+  'incident',
   'course-of-action',
   'infrastructure',
   'sighting',
@@ -75,13 +84,27 @@ export const COMMUNITY_KIND_LABELS: Record<CommunityKind, string> = {
 export const TAXII_DISCOVERY_PATH = '/taxii2/';
 export const TAXII_API_ROOT_PATH = '/taxii2/concord/';
 
-export function useIntelObjects(query: IntelObjectQuery) {
+export function useIntelObjects(query: IntelObjectQuery, enabled = true) {
   return useQuery({
     queryKey: queryKeys.intel.objects(query),
     queryFn: () => unwrap(api.GET('/api/v1/intel/objects', { params: { query } })),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
+
+/** STIX 2.1 §5.1: a relationship joins domain or cyber-observable objects, not SROs or meta objects. */
+const UNLINKABLE = new Set([
+  'relationship',
+  'sighting',
+  'marking-definition',
+  'language-content',
+  'extension-definition',
+]);
+export const isLinkable = (type: string): boolean => !UNLINKABLE.has(type);
+
+/** A STIX identifier, "type--uuid", as pasted. */
+export const STIX_ID_PATTERN = /^[a-z0-9][a-z0-9-]+--[0-9a-fA-F-]{36}$/;
 
 export function useIntelObject(stixId: string) {
   return useQuery({
@@ -90,6 +113,58 @@ export function useIntelObject(stixId: string) {
       unwrap(api.GET('/api/v1/intel/objects/{stixId}', { params: { path: { stixId } } })),
   });
 }
+
+export function useIncidents(query: IncidentQuery) {
+  return useQuery({
+    queryKey: queryKeys.intel.incidents(query),
+    queryFn: () => unwrap(api.GET('/api/v1/intel/incidents', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The objects linked to an object (an incident's links; `type: ['incident']`: its incidents). */
+export function useObjectLinks(stixId: string, query: LinkQuery) {
+  return useQuery({
+    queryKey: queryKeys.intel.links(stixId, query),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/intel/objects/{stixId}/links', {
+          params: { path: { stixId }, query },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const reportIncident = (body: IncidentReport) =>
+  unwrap(api.POST('/api/v1/intel/incidents', { body }));
+
+export const linkToIncident = (stixId: string, body: LinkRequest) =>
+  unwrap(
+    api.POST('/api/v1/intel/incidents/{stixId}/links', { params: { path: { stixId } }, body }),
+  );
+
+export const unlinkFromIncident = (stixId: string, linkId: string) =>
+  unwrap(
+    api.DELETE('/api/v1/intel/incidents/{stixId}/links/{linkId}', {
+      params: { path: { stixId, linkId } },
+    }),
+  );
+
+/**
+ * Relationship types offered when linking an object to an incident: STIX 2.1's common
+ * `related-to`, `derived-from` and `duplicate-of`, and the SDO relationship verbs that read
+ * naturally from an incident (any lowercase-hyphenated type is accepted by the API).
+ */
+export const INCIDENT_LINK_TYPES = [
+  'related-to',
+  'uses',
+  'targets',
+  'attributed-to',
+  'indicates',
+  'derived-from',
+  'duplicate-of',
+] as const;
 
 export function useIntelCollections() {
   return useQuery({

@@ -77,6 +77,9 @@ export const queryKeys = {
     all: ['intel'] as const,
     objects: (query: object) => ['intel', 'objects', query] as const,
     object: (stixId: string) => ['intel', 'object', stixId] as const,
+    /** Under the object's key, so refreshing an object refreshes its links too. */
+    links: (stixId: string, query: object) => ['intel', 'object', stixId, 'links', query] as const,
+    incidents: (query: object) => ['intel', 'incidents', query] as const,
     collections: ['intel', 'collections'] as const,
     communities: ['intel', 'communities'] as const,
     /**

@@ -16,6 +16,8 @@ export interface RegimeModule {
   uses: string[];
   icon: IconName;
   available: boolean;
+  /** Where something of the module's ground is already served, until the module is. */
+  meanwhile?: { text: string; to: string; label: string };
 }
 
 export const REGIME_MODULES: readonly RegimeModule[] = [
@@ -92,6 +94,11 @@ export const REGIME_MODULES: readonly RegimeModule[] = [
     ],
     icon: 'alert',
     available: false,
+    meanwhile: {
+      text: 'Incidents shared as STIX 2.1 objects, linked to the indicators, malware and techniques involved, are already exchanged in the intelligence module.',
+      to: '/intel/incidents',
+      label: 'Incidents in the intelligence exchange',
+    },
   },
   {
     id: 'intelligence',

@@ -29,6 +29,12 @@ export function ModulePage({ module }: { module: RegimeModule }) {
                 <li key={use}>{use}</li>
               ))}
             </ul>
+            {module.meanwhile ? (
+              <p className="small">
+                {module.meanwhile.text}{' '}
+                <Link to={module.meanwhile.to}>{module.meanwhile.label}</Link>
+              </p>
+            ) : null}
             <p className="small">
               <Link to="/">Back to your home page</Link>
             </p>

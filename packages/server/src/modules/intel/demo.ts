@@ -1,8 +1,9 @@
 /**
  * Demo intelligence: three sharing communities, four collections, an energy-sector campaign
  * with its malware, intrusion set, ATT&CK-style techniques, indicators at every TLP level,
- * relationships and sightings reported by members over the past weeks. ATT&CK for ICS is
- * loaded on demand: `concord intel import <ics-attack.json> --collection attack-ics`.
+ * relationships, sightings reported by members over the past weeks and three incidents linked
+ * to the objects involved. ATT&CK for ICS is loaded on demand:
+ * `concord intel import <ics-attack.json> --collection attack-ics`.
  */
 import type { Deps } from '../../deps';
 import { systemContext, type RequestContext } from '../../auth/actor';
@@ -10,6 +11,7 @@ import { demoActor, type DemoMembers } from '../../demo/regime';
 import { TLP2, type TlpLevel } from '@concord/stix';
 import { createCollection, createCommunity } from './communities';
 import { importBundle, reportSighting } from './exchange';
+import { reportIncident } from './incidents';
 import { collectionFor } from './service';
 
 const DAY = 86_400_000;
@@ -294,6 +296,49 @@ export async function loadIntelDemo(deps: Deps, members: DemoMembers): Promise<v
     });
   }
 
+  // Incidents reported by members, linked to the objects involved (RSIT classes as labels).
+  await reportIncident(deps, certCtx, {
+    collectionId: regimeId,
+    name: 'Wiper attack on substation engineering workstations',
+    description:
+      'A distribution operator lost the project files of six substation engineering workstations to a wiper. Protection relays kept working; the operator ran the affected substations by hand for two days. The workstations had been reached from the corporate network over remote desktop after a spear-phishing e-mail to an engineer.',
+    labels: [
+      'rsit:availability="sabotage"',
+      'rsit:intrusions="system-compromise"',
+      'sector:energy',
+    ],
+    tlp: 'green',
+    links: [
+      { objectId: malware.id, relationshipType: 'uses' },
+      { objectId: campaign.id, relationshipType: 'attributed-to' },
+      { objectId: spearphish.id, relationshipType: 'uses' },
+      { objectId: remoteServices.id, relationshipType: 'uses' },
+      { objectId: indicators[0]!.id },
+      { objectId: indicators[3]!.id },
+      { objectId: indicators[4]!.id },
+    ],
+  });
+  const estoniaCtx = demoActor(estonia);
+  await reportIncident(deps, estoniaCtx, {
+    collectionId: regimeId,
+    name: 'Spear-phishing of engineers at a gas transmission operator',
+    description:
+      'Twelve engineers received e-mails from the Frostline sender domain with a maintenance-portal lure. Two opened the attachment; both workstations were isolated before any movement into the control network.',
+    labels: ['rsit:fraud="phishing"', 'sector:energy'],
+    tlp: 'amber',
+    links: [{ objectId: indicators[2]!.id }, { objectId: spearphish.id, relationshipType: 'uses' }],
+  });
+  const kenyaCtx = demoActor(kenya);
+  await reportIncident(deps, kenyaCtx, {
+    collectionId: bilateralId,
+    name: 'Scanning of mobile-money operators from Frostline infrastructure',
+    description:
+      'Two mobile-money operators saw sustained scanning of their payment gateways from addresses listed as Frostline C2. No intrusion was found.',
+    labels: ['rsit:information-gathering="scanner"', 'sector:finance'],
+    tlp: 'amber',
+    links: [{ objectId: indicators[0]!.id }, { objectId: indicators[1]!.id }],
+  });
+
   // Energy sector: the vendor's advisory indicators.
   const vendorCtx = demoActor(vendor);
   const energyCol = await collectionFor(deps, vendorCtx.actor, energyId);
@@ -359,7 +404,6 @@ export async function loadIntelDemo(deps: Deps, members: DemoMembers): Promise<v
   );
 
   // The bilateral channel: a note from Estonia to Kenya.
-  const estoniaCtx = demoActor(estonia);
   const channel = await collectionFor(deps, estoniaCtx.actor, bilateralId);
   await importBundle(
     deps,

@@ -11,6 +11,11 @@ import { RelationshipGraph } from './relationship-graph';
 import { SightingsPanel } from './sightings-panel';
 import { ObjectProperties } from './object-properties';
 import { ObjectBadges, objectHeading } from './object-heading';
+import { IncidentLinksPanel } from './incident-links-panel';
+import { ObjectIncidentsPanel } from './object-incidents-panel';
+import { Confirmation } from '../../components/notice';
+import { useFlash } from '../../hooks/use-flash';
+import { isLinkable } from '../../api/intel';
 
 const CRUMBS: Crumb[] = [{ label: 'Intelligence', to: '/intel' }];
 
@@ -30,6 +35,7 @@ export function ObjectPage() {
 
 function ObjectView({ detail, stixId }: { detail: IntelObjectDetail; stixId: string }) {
   const collections = useIntelCollections();
+  const [flash, dismissFlash] = useFlash();
   const o = detail.object;
   const { type, title } = objectHeading(o, stixId);
   const collection = collections.data?.find((c) => c.id === detail.collectionId);
@@ -47,8 +53,13 @@ function ObjectView({ detail, stixId }: { detail: IntelObjectDetail; stixId: str
           </>
         }
       />
+      <Confirmation message={flash} onDismiss={dismissFlash} />
       <div className="intel-object">
         <ObjectProperties object={o} stixId={stixId} />
+
+        {type === 'incident' ? (
+          <IncidentLinksPanel incidentId={stixId} collectionId={detail.collectionId} />
+        ) : null}
 
         {detail.sightings ? (
           <SightingsPanel
@@ -59,6 +70,8 @@ function ObjectView({ detail, stixId }: { detail: IntelObjectDetail; stixId: str
         ) : null}
 
         <RelationshipGraph graph={detail.graph} centreId={stixId} />
+
+        {type !== 'incident' && isLinkable(type) ? <ObjectIncidentsPanel stixId={stixId} /> : null}
 
         <section aria-labelledby="intel-versions" className="intel-section">
           <h2 id="intel-versions">Versions</h2>
