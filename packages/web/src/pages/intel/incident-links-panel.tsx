@@ -130,8 +130,8 @@ function LinkTable({
           <th scope="col">Object</th>
           <th scope="col">Type</th>
           <th scope="col">Link</th>
-          <th scope="col">TLP of the object</th>
-          <th scope="col">TLP of the link</th>
+          <th scope="col">Object TLP</th>
+          <th scope="col">Link TLP</th>
           <th scope="col">Linked</th>
           <ActionsHeader />
         </>
@@ -146,18 +146,13 @@ function LinkTable({
             {l.description ? <p className="small muted">{l.description}</p> : null}
           </td>
           <td>
-            <code className="intel-type">{l.object.type}</code>
+            <code className="intel-type nowrap">{l.object.type}</code>
           </td>
           <td>
-            {l.direction === 'outgoing' ? (
-              <>
-                incident <code>{l.relationshipType}</code> object
-              </>
-            ) : (
-              <>
-                object <code>{l.relationshipType}</code> incident
-              </>
-            )}
+            <code className="nowrap">{l.relationshipType}</code>
+            {l.direction === 'incoming' ? (
+              <span className="small muted"> (from the object)</span>
+            ) : null}
           </td>
           <td>
             <TlpBadge tlp={l.object.tlp} />

@@ -13,6 +13,7 @@ const KEY_PROPERTIES = [
   'capabilities',
   'is_family',
   'confidence',
+  'labels',
   'valid_from',
   'valid_until',
   'first_seen',
