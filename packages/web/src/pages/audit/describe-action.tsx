@@ -20,6 +20,16 @@ const ACTION_TEXT: Record<string, string> = {
   'user.promote_first_admin': 'became the first administrator',
   'token.create': 'created an API token',
   'token.revoke': 'revoked an API token',
+  'intel.community.create': 'created a sharing community',
+  'intel.community.members': 'changed a sharing community’s members',
+  'intel.collection.create': 'created a collection',
+  'intel.objects.add': 'added objects over TAXII',
+  'intel.objects.delete': 'deleted object versions over TAXII',
+  'intel.import': 'imported a STIX bundle',
+  'intel.sighting.report': 'reported a sighting',
+  'intel.incident.report': 'reported an incident',
+  'intel.incident.link': 'linked an object to an incident',
+  'intel.incident.unlink': 'removed an object’s link to an incident',
 };
 
 export function describeAction(action: string): ReactNode {
