@@ -64,6 +64,8 @@ describe(`intel: incidents and their links (${dialectName})`, () => {
   const green = indicator('green', { name: 'incident test green indicator' });
   const amber = indicator('amber', { name: 'incident test amber indicator' });
   const red = indicator('red', { name: 'incident test red indicator' });
+  /** In the energy-sector collection, which Kenya (and others) may not read. */
+  const energyOnly = indicator('green', { name: 'incident test energy-only indicator' });
   const host = identity('incident test operator', {
     object_marking_refs: green.object_marking_refs,
   });
@@ -96,6 +98,8 @@ describe(`intel: incidents and their links (${dialectName})`, () => {
     energy = cols.get('energy')!;
     const res = await postEnvelope(t.app, regime, basic(ANALYST), [green, amber, red, host]);
     expect(res.json<TaxiiStatus>().success_count).toBe(4);
+    const sector = await postEnvelope(t.app, energy, basic(ANALYST), [energyOnly]);
+    expect(sector.json<TaxiiStatus>().success_count).toBe(1);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -193,6 +197,39 @@ describe(`intel: incidents and their links (${dialectName})`, () => {
     expect(r.statusCode, r.body).toBe(201);
     const mine = await links(ANALYST, id);
     expect(mine.items.map((l) => l.linkTlp)).toEqual(['amber']);
+  });
+
+  it('keeps a link from reaching anyone who may not read both its ends', async () => {
+    // A TLP:CLEAR link to a TLP:AMBER indicator would tell everyone the indicator exists.
+    const { id } = await report(ANALYST, { name: 'Audience test', tlp: 'green' });
+    const before = await snapshot(t.deps);
+    const looser = await post(ANALYST, `/intel/incidents/${id}/links`, {
+      objectId: amber.id,
+      tlp: 'clear',
+    });
+    expect(looser.statusCode).toBe(400);
+    expect(looser.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'tlp' }] });
+    // The incident's collection is read by every member; the energy indicator is not.
+    const wider = await post(ANALYST, `/intel/incidents/${id}/links`, { objectId: energyOnly.id });
+    expect(wider.statusCode).toBe(400);
+    expect(wider.json()).toMatchObject({ errors: [{ field: 'collectionId' }] });
+    const atReport = await post(ANALYST, '/intel/incidents', {
+      collectionId: regime,
+      name: 'Too wide',
+      links: [{ objectId: energyOnly.id }],
+    });
+    expect(atReport.statusCode).toBe(400);
+    expect(atReport.json()).toMatchObject({ errors: [{ field: 'links/0/objectId' }] });
+    expect(await snapshot(t.deps)).toEqual(before);
+    // Stored in the energy collection, the link reaches only those who read both ends.
+    const narrower = await post(ANALYST, `/intel/incidents/${id}/links`, {
+      objectId: energyOnly.id,
+      collectionId: energy,
+      tlp: 'amber',
+    });
+    expect(narrower.statusCode, narrower.body).toBe(201);
+    expect((await links(ANALYST, id)).items.map((l) => l.object.id)).toEqual([energyOnly.id]);
+    expect((await links(KENYA, id)).total).toBe(0);
   });
 
   describe('TLP holds on every list and count', () => {

@@ -14,14 +14,22 @@ import type { RequestContext } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
 import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit/service';
-import { objectKind, strictestTlp, TLP2, type TlpLevel } from '@concord/stix';
+import { compareTlp, objectKind, strictestTlp, TLP2, type TlpLevel } from '@concord/stix';
 import { collectionPolicy } from './access';
 import { browseObjects, scopeOf, type ObjectSummary, type Scope } from './browse';
 import { userOf } from './exchange';
 import { addParsed } from './ingest';
 import { wakeIntelJobs } from './jobs';
 import { audienceFor, collectionFor, decodeCursor, encodeCursor } from './service';
-import { isoText, pageObjects, visibleSql, type ObjectRow, type TlpText } from './store';
+import {
+  communityReaders,
+  isoText,
+  pageObjects,
+  visibleSql,
+  type CollectionRow,
+  type ObjectRow,
+  type TlpText,
+} from './store';
 
 /** STIX 2.1 §5.1: relationship_type is open; `related-to` is the common one for any pair. */
 export const DEFAULT_LINK_TYPE = 'related-to';
@@ -67,8 +75,14 @@ export interface LinkPage {
 
 const asTlp = (t: TlpText): TlpLevel => t;
 
+/** An object as the scope sees it: its latest visible version and the collections holding one. */
+interface Visible {
+  latest: ObjectRow;
+  collectionIds: string[];
+}
+
 /** The latest version of an object the scope may see, across its collections; null if none. */
-async function latestVisible(deps: Deps, scope: Scope, stixId: string): Promise<ObjectRow | null> {
+async function visibleObject(deps: Deps, scope: Scope, stixId: string): Promise<Visible | null> {
   if (scope.collectionIds.length === 0) return null;
   const rows = await pageObjects(
     deps.database.db,
@@ -80,13 +94,57 @@ async function latestVisible(deps: Deps, scope: Scope, stixId: string): Promise<
   );
   let best: ObjectRow | null = null;
   for (const r of rows) if (best === null || (r.version ?? '') > (best.version ?? '')) best = r;
-  return best;
+  return best === null
+    ? null
+    : { latest: best, collectionIds: [...new Set(rows.map((r) => r.collectionId))] };
 }
 
-async function visibleIncident(deps: Deps, scope: Scope, stixId: string): Promise<ObjectRow> {
-  const row = stixId.startsWith('incident--') ? await latestVisible(deps, scope, stixId) : null;
-  if (row === null || row.type !== 'incident') throw notFound('Incident');
-  return row;
+async function visibleIncident(deps: Deps, scope: Scope, stixId: string): Promise<Visible> {
+  const found = stixId.startsWith('incident--') ? await visibleObject(deps, scope, stixId) : null;
+  if (found === null || found.latest.type !== 'incident') throw notFound('Incident');
+  return found;
+}
+
+/**
+ * A link names both its ends, so it must not reach anyone who may not read them: every reader
+ * of the link's collection must read a collection holding the object (otherwise its TAXII
+ * readers would learn the id of an object hidden from them).
+ */
+async function assertReadersCovered(
+  deps: Deps,
+  link: CollectionRow,
+  holders: readonly string[],
+  field: string,
+): Promise<void> {
+  if (holders.includes(link.id)) return;
+  const db = deps.database.db;
+  const res = await db.execute(sql`
+    select distinct community_id as id from intel_collections
+    where id = any(${sql.param(holders)}::uuid[])`);
+  const communities = (res as { rows: { id: string }[] }).rows.map((r) => r.id);
+  if (communities.includes(link.communityId)) return;
+  const allowed = new Set<string>();
+  for (const c of communities) for (const p of await communityReaders(db, c)) allowed.add(p);
+  const readers = await communityReaders(db, link.communityId);
+  if (readers.some((p) => !allowed.has(p))) {
+    throw invalid(
+      field,
+      `some readers of “${link.title}” may not read the linked object; store the link in a collection of a community that can read both ends`,
+    );
+  }
+}
+
+/** A link says something about both ends, so it is at least as restricted as each. */
+function linkTlp(ends: readonly TlpLevel[], given: TlpLevel | undefined): TlpLevel {
+  const floor = strictestTlp(ends) ?? 'amber';
+  if (given === undefined) return floor;
+  if (compareTlp(given, floor) < 0) {
+    throw invalid(
+      'tlp',
+      `must be at least as restricted as the incident and the object (${floor})`,
+    );
+  }
+  return given;
 }
 
 /** Only SDOs, SCOs and custom objects may be linked: §5.1 source_ref/target_ref name an SDO or SCO. */
@@ -147,10 +205,11 @@ export async function reportIncident(
     if (seen.has(link.objectId)) throw invalid(field, 'is listed twice');
     seen.add(link.objectId);
     // A hidden object answers as a missing one: linking must not reveal that it exists.
-    const row = await latestVisible(deps, scope, link.objectId);
-    if (row === null) throw invalid(field, 'no object with this id is visible to you');
-    assertLinkable(row, field);
-    targets.push({ link, tlp: strictestTlp([tlp, asTlp(row.tlp)]) ?? tlp });
+    const found = await visibleObject(deps, scope, link.objectId);
+    if (found === null) throw invalid(field, 'no object with this id is visible to you');
+    assertLinkable(found.latest, field);
+    await assertReadersCovered(deps, collection, found.collectionIds, field);
+    targets.push({ link, tlp: linkTlp([tlp, asTlp(found.latest.tlp)], undefined) });
   }
   const now = deps.clock.now().toISOString();
   const id = `incident--${deps.random.uuid()}`;
@@ -209,15 +268,19 @@ export async function linkToIncident(
   const incident = await visibleIncident(deps, scope, incidentId);
   if (input.objectId === incidentId)
     throw invalid('objectId', 'an incident cannot be linked to itself');
-  const target = await latestVisible(deps, scope, input.objectId);
-  if (target === null) throw notFound('Object');
+  const found = await visibleObject(deps, scope, input.objectId);
+  if (found === null) throw notFound('Object');
+  const target = found.latest;
   assertLinkable(target, 'objectId');
   const collection = await collectionFor(
     deps,
     ctx.actor,
-    input.collectionId ?? incident.collectionId,
+    input.collectionId ?? incident.latest.collectionId,
   );
   authorize(collectionPolicy, ctx.actor, 'write', collection);
+  const tlp = linkTlp([asTlp(incident.latest.tlp), asTlp(target.tlp)], input.tlp);
+  await assertReadersCovered(deps, collection, incident.collectionIds, 'collectionId');
+  await assertReadersCovered(deps, collection, found.collectionIds, 'collectionId');
   const type = input.relationshipType ?? DEFAULT_LINK_TYPE;
   const existing = await deps.database.db.execute(sql`
     select r.stix_id as id from intel_objects r
@@ -228,11 +291,9 @@ export async function linkToIncident(
       and (r.body::jsonb ->> 'revoked') is distinct from 'true'
       and r.body::jsonb ->> 'relationship_type' = ${type}
     limit 1`);
-  const found = (existing as { rows: { id: string }[] }).rows[0];
-  if (found) return { id: found.id, created: false };
+  const same = (existing as { rows: { id: string }[] }).rows[0];
+  if (same) return { id: same.id, created: false };
 
-  const tlp =
-    input.tlp ?? strictestTlp([asTlp(incident.tlp), asTlp(target.tlp)]) ?? asTlp(incident.tlp);
   const now = deps.clock.now().toISOString();
   const rel = relationshipObject(deps, u.participantId, incidentId, input, tlp, now);
   const audience = await audienceFor(deps, ctx.actor, collection);
@@ -272,7 +333,7 @@ export async function unlinkFromIncident(
   const scope = await scopeOf(deps, ctx.actor);
   await visibleIncident(deps, scope, incidentId);
   const link = linkId.startsWith('relationship--')
-    ? await latestVisible(deps, scope, linkId)
+    ? ((await visibleObject(deps, scope, linkId))?.latest ?? null)
     : null;
   const body = link ? (JSON.parse(link.body) as Record<string, unknown>) : null;
   if (
@@ -391,7 +452,7 @@ export async function linksOf(
   stixId: string,
   query: { types?: readonly string[] | undefined; cursor?: string | undefined; limit: number },
 ): Promise<LinkPage> {
-  if ((await latestVisible(deps, scope, stixId)) === null) throw notFound('Object');
+  if ((await visibleObject(deps, scope, stixId)) === null) throw notFound('Object');
   const db = deps.database.db;
   const core = linkRowsSql(scope, [stixId]);
   const typeFilter =
