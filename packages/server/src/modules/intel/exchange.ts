@@ -9,7 +9,7 @@ import type { Actor, RequestContext } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
 import { DomainError, invalid } from '../../errors';
 import { guardedLookup, ipLiteralOf, isPublicAddress } from '../../platform/address-guard';
-import { recordAudit } from '../audit/service';
+import { recordAudit, type AuditEntry } from '../audit/service';
 import type { TlpLevel } from '@concord/stix';
 import { TLP2 } from '@concord/stix';
 import { collectionPolicy } from './access';
@@ -246,25 +246,40 @@ export async function reportSighting(
     ...(input.description ? { description: input.description } : {}),
     object_marking_refs: [String(TLP2[tlp].id)],
   };
+  await storeAuthored(deps, ctx, collection, [sighting], () => 'indicatorId', {
+    action: 'intel.sighting.report',
+    subjectType: 'intel_object',
+    subjectId: input.indicatorId,
+    details: { sightingId: id, count: input.count, collectionId: collection.id },
+  });
+  return { id };
+}
+
+/**
+ * Stores objects a member wrote through the REST API (a sighting, an incident, its links) with
+ * the audit event, in one transaction: a STIX validation failure stores nothing and answers 400
+ * on the request field `fieldOf` names for the failing object.
+ */
+export async function storeAuthored(
+  deps: Deps,
+  ctx: RequestContext,
+  collection: CollectionRow,
+  objects: readonly Record<string, unknown>[],
+  fieldOf: (failedId: string) => string,
+  audit: Omit<AuditEntry, 'subjectParticipantId'>,
+): Promise<void> {
+  const u = userOf(ctx);
   const audience = await audienceFor(deps, ctx.actor, collection);
   await deps.database.transaction(async (tx) => {
     const r = await addParsed(
       tx,
       { collectionId: collection.id, participantId: u.participantId, userId: u.userId },
       audience,
-      [sighting],
+      objects,
     );
-    if (r.failures.length > 0) {
-      throw invalid('indicatorId', r.failures[0]?.message ?? 'the sighting is not valid');
-    }
-    await recordAudit(tx, deps.clock, ctx, {
-      action: 'intel.sighting.report',
-      subjectType: 'intel_object',
-      subjectId: input.indicatorId,
-      subjectParticipantId: u.participantId,
-      details: { sightingId: id, count: input.count, collectionId: collection.id },
-    });
+    const failed = r.failures[0];
+    if (failed) throw invalid(fieldOf(failed.id), failed.message ?? 'is not valid STIX');
+    await recordAudit(tx, deps.clock, ctx, { ...audit, subjectParticipantId: u.participantId });
   });
-  wakeIntelJobs(); // index the new sighting for search
-  return { id };
+  wakeIntelJobs(); // index the new objects for search
 }

@@ -13,14 +13,11 @@ import type { Deps } from '../../deps';
 import type { RequestContext } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
 import { DomainError, invalid, notFound } from '../../errors';
-import { recordAudit } from '../audit/service';
 import { compareTlp, objectKind, strictestTlp, TLP2, type TlpLevel } from '@concord/stix';
 import { collectionPolicy } from './access';
 import { browseObjects, scopeOf, type ObjectSummary, type Scope } from './browse';
-import { userOf } from './exchange';
-import { addParsed } from './ingest';
-import { wakeIntelJobs } from './jobs';
-import { audienceFor, collectionFor, decodeCursor, encodeCursor } from './service';
+import { storeAuthored, userOf } from './exchange';
+import { collectionFor, decodeCursor, encodeCursor } from './service';
 import {
   communityReaders,
   isoText,
@@ -228,28 +225,19 @@ export async function reportIncident(
   const relationships = targets.map((t) =>
     relationshipObject(deps, u.participantId, id, t.link, t.tlp, now),
   );
-  const audience = await audienceFor(deps, ctx.actor, collection);
-  await deps.database.transaction(async (tx) => {
-    const r = await addParsed(
-      tx,
-      { collectionId: collection.id, participantId: u.participantId, userId: u.userId },
-      audience,
-      [incident, ...relationships],
-    );
-    if (r.failures.length > 0) {
-      // Nothing the caller typed can make these invalid but the text fields; say which.
-      const f = r.failures[0]!;
-      throw invalid(f.id === id ? 'name' : 'links', f.message ?? 'is not valid STIX');
-    }
-    await recordAudit(tx, deps.clock, ctx, {
+  await storeAuthored(
+    deps,
+    ctx,
+    collection,
+    [incident, ...relationships],
+    (failed) => (failed === id ? 'name' : 'links'),
+    {
       action: 'intel.incident.report',
       subjectType: 'intel_object',
       subjectId: id,
-      subjectParticipantId: u.participantId,
       details: { collectionId: collection.id, tlp, links: relationships.length },
-    });
-  });
-  wakeIntelJobs(); // index the new objects for search
+    },
+  );
   return { id, links: relationships.map((r) => r.id) };
 }
 
@@ -296,26 +284,12 @@ export async function linkToIncident(
 
   const now = deps.clock.now().toISOString();
   const rel = relationshipObject(deps, u.participantId, incidentId, input, tlp, now);
-  const audience = await audienceFor(deps, ctx.actor, collection);
-  await deps.database.transaction(async (tx) => {
-    const r = await addParsed(
-      tx,
-      { collectionId: collection.id, participantId: u.participantId, userId: u.userId },
-      audience,
-      [rel],
-    );
-    if (r.failures.length > 0) {
-      throw invalid('relationshipType', r.failures[0]?.message ?? 'the link is not valid STIX');
-    }
-    await recordAudit(tx, deps.clock, ctx, {
-      action: 'intel.incident.link',
-      subjectType: 'intel_object',
-      subjectId: incidentId,
-      subjectParticipantId: u.participantId,
-      details: { linkId: rel.id, objectId: input.objectId, relationshipType: type, tlp },
-    });
+  await storeAuthored(deps, ctx, collection, [rel], () => 'relationshipType', {
+    action: 'intel.incident.link',
+    subjectType: 'intel_object',
+    subjectId: incidentId,
+    details: { linkId: rel.id, objectId: input.objectId, relationshipType: type, tlp },
   });
-  wakeIntelJobs();
   return { id: rel.id, created: true };
 }
 
@@ -353,29 +327,15 @@ export async function unlinkFromIncident(
   const previous = Date.parse(String(body.modified));
   const modified = new Date(Math.max(deps.clock.now().getTime(), previous + 1)).toISOString();
   const revoked = { ...body, modified, revoked: true };
-  const audience = await audienceFor(deps, ctx.actor, collection);
-  await deps.database.transaction(async (tx) => {
-    const r = await addParsed(
-      tx,
-      { collectionId: collection.id, participantId: u.participantId, userId: u.userId },
-      audience,
-      [revoked],
-    );
-    if (r.failures.length > 0) {
-      throw invalid('linkId', r.failures[0]?.message ?? 'the link could not be revoked');
-    }
-    await recordAudit(tx, deps.clock, ctx, {
-      action: 'intel.incident.unlink',
-      subjectType: 'intel_object',
-      subjectId: incidentId,
-      subjectParticipantId: u.participantId,
-      details: {
-        linkId,
-        objectId: body.source_ref === incidentId ? body.target_ref : body.source_ref,
-      },
-    });
+  await storeAuthored(deps, ctx, collection, [revoked], () => 'linkId', {
+    action: 'intel.incident.unlink',
+    subjectType: 'intel_object',
+    subjectId: incidentId,
+    details: {
+      linkId,
+      objectId: body.source_ref === incidentId ? body.target_ref : body.source_ref,
+    },
   });
-  wakeIntelJobs();
 }
 
 /**
