@@ -1,8 +1,6 @@
 import { Link } from 'react-router';
 import {
   DEFAULT_INTEL_PAGE_SIZE,
-  TLP_LABELS,
-  TLP_LEVELS,
   isTlp,
   objectLabel,
   useIncidents,
@@ -11,7 +9,6 @@ import {
 import type { IncidentQuery, IncidentSummary } from '../../api/intel';
 import { PageHeader } from '../../components/page-header';
 import { FilterBar, bindFilters } from '../../components/filter-bar';
-import { SelectField } from '../../components/field';
 import { PagedList } from '../../components/pagination';
 import { EmptyState } from '../../components/states';
 import { DataTable } from '../../components/data-table';
@@ -22,6 +19,7 @@ import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 import { IntelTabs } from './intel-tabs';
 import { TlpBadge } from './tlp-badge';
 import { IncidentLabels } from './incident-labels';
+import { CollectionSelect, TlpSelect } from './object-table';
 
 const FILTERS = ['q', 'collection', 'tlp', 'label'] as const;
 const ID = 'incident-filters';
@@ -67,22 +65,8 @@ export function IncidentsPage() {
         onClear={() => setFilters({ q: '', collection: '', tlp: '', label: '' })}
         canClear={filtered}
       >
-        <SelectField {...filter('collection')} label="Collection">
-          <option value="">All collections</option>
-          {collections.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField {...filter('tlp')} label="TLP">
-          <option value="">Any marking</option>
-          {TLP_LEVELS.map((tlp) => (
-            <option key={tlp} value={tlp}>
-              {TLP_LABELS[tlp]}
-            </option>
-          ))}
-        </SelectField>
+        <CollectionSelect {...filter('collection')} collections={collections.data} />
+        <TlpSelect {...filter('tlp')} />
       </FilterBar>
       {filters.label ? (
         <p className="small">

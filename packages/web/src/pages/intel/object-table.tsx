@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { Link } from 'react-router';
-import { COMMON_STIX_TYPES, objectLabel } from '../../api/intel';
-import type { IntelObjectSummary } from '../../api/intel';
+import { COMMON_STIX_TYPES, TLP_LABELS, TLP_LEVELS, objectLabel } from '../../api/intel';
+import type { IntelCollection, IntelObjectSummary } from '../../api/intel';
 import { SelectField } from '../../components/field';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/time';
@@ -23,6 +23,39 @@ export function TypeSelect(props: Omit<ComponentProps<typeof SelectField>, 'labe
       {COMMON_STIX_TYPES.map((type) => (
         <option key={type} value={type}>
           {type}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The collection filter of a list: "All collections" and those the caller reads. */
+export function CollectionSelect({
+  collections,
+  ...props
+}: Omit<ComponentProps<typeof SelectField>, 'label'> & {
+  collections: readonly Pick<IntelCollection, 'id' | 'title'>[] | undefined;
+}) {
+  return (
+    <SelectField {...props} label="Collection">
+      <option value="">All collections</option>
+      {collections?.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.title}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The TLP filter of a list: "Any marking" and the five TLP 2.0 levels. */
+export function TlpSelect(props: Omit<ComponentProps<typeof SelectField>, 'label'>) {
+  return (
+    <SelectField {...props} label="TLP">
+      <option value="">Any marking</option>
+      {TLP_LEVELS.map((tlp) => (
+        <option key={tlp} value={tlp}>
+          {TLP_LABELS[tlp]}
         </option>
       ))}
     </SelectField>

@@ -1,8 +1,6 @@
 import { Link } from 'react-router';
 import {
   DEFAULT_INTEL_PAGE_SIZE,
-  TLP_LABELS,
-  TLP_LEVELS,
   isTlp,
   useIntelCollections,
   useIntelObjects,
@@ -10,13 +8,12 @@ import {
 import type { IntelObjectQuery } from '../../api/intel';
 import { PageHeader } from '../../components/page-header';
 import { FilterBar, bindFilters } from '../../components/filter-bar';
-import { SelectField } from '../../components/field';
 import { PagedList } from '../../components/pagination';
 import { EmptyState } from '../../components/states';
 import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 import { IntelTabs } from './intel-tabs';
-import { ObjectTable, TypeSelect } from './object-table';
+import { CollectionSelect, ObjectTable, TlpSelect, TypeSelect } from './object-table';
 
 const FILTERS = ['q', 'collection', 'type', 'tlp'] as const;
 const ID = 'intel-filters';
@@ -53,23 +50,9 @@ export function ObjectsPage() {
         onClear={() => setFilters({ q: '', collection: '', type: '', tlp: '' })}
         canClear={filtered}
       >
-        <SelectField {...filter('collection')} label="Collection">
-          <option value="">All collections</option>
-          {collections.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </SelectField>
+        <CollectionSelect {...filter('collection')} collections={collections.data} />
         <TypeSelect {...filter('type')} />
-        <SelectField {...filter('tlp')} label="TLP">
-          <option value="">Any marking</option>
-          {TLP_LEVELS.map((tlp) => (
-            <option key={tlp} value={tlp}>
-              {TLP_LABELS[tlp]}
-            </option>
-          ))}
-        </SelectField>
+        <TlpSelect {...filter('tlp')} />
       </FilterBar>
       <PagedList
         query={list}
