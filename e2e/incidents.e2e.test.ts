@@ -1,9 +1,11 @@
 /**
  * Incidents in a real browser: a CERT analyst opens a demo incident, filters its linked objects
- * by type, links another object and removes the link again; reports a new incident from an
+ * by type, links another object and removes the link again, downloads the incident as a STIX
+ * bundle; reports a new incident from an
  * indicator's page with that indicator linked; and a participant outside the bilateral channel
  * does not see the incident reported in it, on the incident list or on the indicator's page.
  */
+import fs from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from './harness';
@@ -67,6 +69,21 @@ suite(title, () => {
     await page.getByRole('status').filter({ hasText: 'is no longer linked' }).waitFor();
     await expect.poll(() => links.getByRole('link', { name: 'Staging URL' }).count()).toBe(0);
     await page.getByRole('button', { name: /^all · 7$/ }).waitFor();
+
+    // The incident as a STIX bundle: itself, its seven links and the seven objects.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Download the incident/ }).click(),
+    ]);
+    const bundle = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as {
+      type: string;
+      objects: { type: string; name?: string; revoked?: boolean }[];
+    };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects[0]).toMatchObject({ type: 'incident', name: WIPER });
+    expect(bundle.objects.filter((o) => o.type === 'relationship')).toHaveLength(7);
+    expect(bundle.objects).toHaveLength(15);
+    expect(bundle.objects.some((o) => o.name === 'Staging URL')).toBe(false);
     await signOut(page);
   });
 

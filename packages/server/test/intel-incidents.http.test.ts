@@ -4,6 +4,7 @@
  * list and count, refusals that change nothing, and bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateBundle } from '@concord/stix';
 import {
   ANALYST,
   collectPages,
@@ -241,6 +242,9 @@ describe(`intel: incidents and their links (${dialectName})`, () => {
       });
       expect((await get(ESTONIA, `/intel/objects/${id}`)).statusCode).toBe(404);
       expect((await get(ESTONIA, `/intel/objects/${id}/links`)).statusCode).toBe(404);
+      const bundle = await get(ESTONIA, `/intel/incidents/${id}/bundle`);
+      expect(bundle.statusCode).toBe(404);
+      expect(bundle.body).not.toContain('zanzibarite');
       const list = await get(ESTONIA, '/intel/incidents?q=zanzibarite');
       expect(list.json<{ items: unknown[] }>().items).toEqual([]);
       const back = await links(ESTONIA, green.id, '?type=incident');
@@ -289,6 +293,24 @@ describe(`intel: incidents and their links (${dialectName})`, () => {
       expect(estonia.items.map((l) => l.object.id)).toEqual([green.id]);
       expect(estonia.counts).toEqual([{ type: 'indicator', count: 1 }]);
       expect(JSON.stringify(estonia)).not.toContain(red.id);
+      // The incident as a bundle holds what the reader may pass on, and nothing else.
+      const bundleOf = async (who: string) => {
+        const res = await get(who, `/intel/incidents/${id}/bundle`);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.headers['content-type']).toContain('application/stix+json');
+        const b = res.json<{ objects: { id: string; type: string }[] }>();
+        const checked = validateBundle(b);
+        expect(checked.valid, JSON.stringify(checked.errors)).toBe(true);
+        return b.objects;
+      };
+      const passedOn = await bundleOf(ESTONIA);
+      expect(passedOn.map((o) => o.id)).toEqual([id, estonia.items[0]!.linkId, green.id]);
+      const analystBundle = await bundleOf(ANALYST);
+      expect(analystBundle.filter((o) => o.type === 'relationship')).toHaveLength(3);
+      expect(analystBundle.map((o) => o.id)).toEqual(
+        expect.arrayContaining([id, green.id, red.id, host.id]),
+      );
+      expect(new Set(analystBundle.map((o) => o.id)).size).toBe(analystBundle.length);
       const listed = (await get(ESTONIA, '/intel/incidents?q=mixed')).json<{
         items: IncidentView[];
       }>();

@@ -197,6 +197,11 @@ export function exportHref(collectionId: string): string {
   return `/api/v1/intel/collections/${encodeURIComponent(collectionId)}/export`;
 }
 
+/** An incident with its visible links and linked objects as a STIX bundle (a download). */
+export function incidentBundleHref(stixId: string): string {
+  return `/api/v1/intel/incidents/${encodeURIComponent(stixId)}/bundle`;
+}
+
 /** A STIX object's display name: its `name`, else its type and the start of its id. */
 export function objectLabel(o: { id: string; type: string; name: string | null }): string {
   return o.name ?? `${o.type} ${o.id.slice(o.type.length + 2, o.type.length + 10)}…`;

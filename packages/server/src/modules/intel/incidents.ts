@@ -476,6 +476,47 @@ export async function linksOf(
   };
 }
 
+/** Links per page while an incident bundle is written. */
+const BUNDLE_PAGE = 1000;
+
+/**
+ * An incident as a STIX 2.1 bundle (§8): its latest version, then page by page the links the
+ * caller may see and the objects at their other ends (each once), so the package a recipient
+ * imports holds exactly what the sender may pass on.
+ */
+export async function* incidentBundle(
+  deps: Deps,
+  scope: Scope,
+  incidentId: string,
+): AsyncGenerator<string> {
+  const incident = await visibleIncident(deps, scope, incidentId);
+  yield `{"type":"bundle","id":"bundle--${deps.random.uuid()}","objects":[${incident.latest.body}`;
+  const written = new Set<string>([incidentId]);
+  let after: { micros: number; seq: number } | null = null;
+  for (;;) {
+    const afterSql: SQL = after
+      ? sql`where (t."linkMicros", t."linkSeq") > (${after.micros}::int8, ${after.seq}::int8)`
+      : sql``;
+    const res: unknown = await deps.database.db.execute(sql`
+      select t."linkId", t."linkBody", t."stixId", t.body, t."linkMicros", t."linkSeq"
+      from (${linkRowsSql(scope, [incidentId])}) t ${afterSql}
+      order by t."linkMicros", t."linkSeq"
+      limit ${BUNDLE_PAGE}`);
+    const rows: LinkRow[] = (res as { rows: LinkRow[] }).rows;
+    const parts: string[] = [];
+    for (const r of rows) {
+      if (!written.has(r.linkId)) parts.push(r.linkBody);
+      if (!written.has(r.stixId)) parts.push(r.body);
+      written.add(r.linkId).add(r.stixId);
+    }
+    if (parts.length > 0) yield `,${parts.join(',')}`;
+    const last: LinkRow | undefined = rows[rows.length - 1];
+    if (rows.length < BUNDLE_PAGE || !last) break;
+    after = { micros: Number(last.linkMicros), seq: Number(last.linkSeq) };
+  }
+  yield ']}';
+}
+
 export interface IncidentSummary extends ObjectSummary {
   description: string | null;
   labels: string[];

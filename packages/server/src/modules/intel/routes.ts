@@ -21,6 +21,7 @@ import {
 } from './communities';
 import { exportBundle, importBundle, importFromUrl, reportSighting } from './exchange';
 import {
+  incidentBundle,
   linksOf,
   linkToIncident,
   listIncidents,
@@ -259,6 +260,36 @@ export function intelRoutes(app: App, deps: Deps): void {
     },
     handler: async (req, reply) =>
       reply.code(201).send(await reportIncident(deps, ctxOf(req), req.body)),
+  });
+  app.get('/intel/incidents/:stixId/bundle', {
+    schema: {
+      tags,
+      summary:
+        'An incident with the links and linked objects the caller may see, as a STIX 2.1 bundle',
+      params: StixIdParams,
+      response: responses({
+        200: Type.Unknown({ description: 'A STIX 2.1 bundle (application/stix+json)' }),
+      }),
+    },
+    handler: async (req, reply) => {
+      const generator = incidentBundle(
+        deps,
+        await scopeOf(deps, ctxOf(req).actor),
+        req.params.stixId,
+      );
+      // The first chunk checks that the incident is visible: a 404 before any byte is sent.
+      const first = await generator.next();
+      const stream = Readable.from(
+        (async function* () {
+          if (!first.done) yield first.value;
+          yield* generator;
+        })(),
+      );
+      return reply
+        .type('application/stix+json;version=2.1')
+        .header('content-disposition', `attachment; filename="${req.params.stixId}.json"`)
+        .send(stream);
+    },
   });
   app.post('/intel/incidents/:stixId/links', {
     schema: {

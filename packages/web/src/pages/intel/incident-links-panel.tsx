@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   DEFAULT_INTEL_PAGE_SIZE,
+  incidentBundleHref,
   objectLabel,
   unlinkFromIncident,
   useIntelCollections,
@@ -50,6 +51,12 @@ export function IncidentLinksPanel({
   return (
     <section aria-labelledby="incident-links" className="intel-section">
       <h2 id="incident-links">Linked objects</h2>
+      <p className="small muted">
+        A link shows here when you may see both the link and the object.{' '}
+        <a href={incidentBundleHref(incidentId)} download>
+          Download the incident with these links and objects as a STIX bundle
+        </a>
+      </p>
       <Confirmation message={done} onDismiss={() => setDone(null)} />
       {all.data && all.data.total > 0 ? (
         <div className="intel-type-filters" role="group" aria-label="Show linked objects of a type">
