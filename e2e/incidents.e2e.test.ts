@@ -101,6 +101,10 @@ suite(title, () => {
     await page.getByRole('heading', { level: 1, name: 'Report an incident' }).waitFor();
     const form = page.getByRole('form', { name: 'Report an incident' });
     await form.getByText('Phishing sender domain').waitFor();
+    // Offered first: the collection the indicator is in, not the first one listed.
+    expect(
+      await form.getByLabel('Collection to report in').locator('option:checked').textContent(),
+    ).toBe('Regime indicators');
     // The name is required: the error summary says so before anything is sent.
     await form.getByRole('button', { name: 'Report the incident' }).click();
     await page.getByRole('link', { name: 'Enter a name for the incident' }).waitFor();

@@ -14,7 +14,14 @@ import { useCursorPagination } from '../../hooks/use-cursor-pagination';
 import { TlpBadge } from './tlp-badge';
 
 /** The incidents an object is linked to (those the caller may see), and reporting a new one. */
-export function ObjectIncidentsPanel({ stixId }: { stixId: string }) {
+export function ObjectIncidentsPanel({
+  stixId,
+  collectionId,
+}: {
+  stixId: string;
+  /** The object's collection: a new incident is offered there first. */
+  collectionId: string;
+}) {
   const pages = useCursorPagination(stixId);
   const query: LinkQuery = { type: ['incident'], limit: DEFAULT_INTEL_PAGE_SIZE };
   if (pages.cursor) query.cursor = pages.cursor;
@@ -68,7 +75,10 @@ export function ObjectIncidentsPanel({ stixId }: { stixId: string }) {
       </PagedList>
       {canReport ? (
         <p>
-          <Link to={`/intel/incidents/new?link=${encodeURIComponent(stixId)}`} className="btn">
+          <Link
+            to={`/intel/incidents/new?${new URLSearchParams({ link: stixId, collection: collectionId }).toString()}`}
+            className="btn"
+          >
             <Icon name="plus" />
             Report an incident involving this object
           </Link>

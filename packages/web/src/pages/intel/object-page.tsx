@@ -71,7 +71,9 @@ function ObjectView({ detail, stixId }: { detail: IntelObjectDetail; stixId: str
 
         <RelationshipGraph graph={detail.graph} centreId={stixId} />
 
-        {type !== 'incident' && isLinkable(type) ? <ObjectIncidentsPanel stixId={stixId} /> : null}
+        {type !== 'incident' && isLinkable(type) ? (
+          <ObjectIncidentsPanel stixId={stixId} collectionId={detail.collectionId} />
+        ) : null}
 
         <section aria-labelledby="intel-versions" className="intel-section">
           <h2 id="intel-versions">Versions</h2>

@@ -54,7 +54,8 @@ export function parseLabels(text: string): string[] {
 
 /**
  * Report an incident: a STIX incident in a collection the caller writes to, with the objects
- * given as `?link=<stix id>` (from an object's page) linked at once.
+ * given as `?link=<stix id>` (from an object's page) linked at once; `?collection=<id>` is the
+ * collection offered first.
  */
 export function ReportIncidentPage() {
   const collections = useIntelCollections();
@@ -76,10 +77,12 @@ function ReportIncidentForm({ writable }: { writable: { id: string; title: strin
   );
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // The collection the page was opened from (an object's), when the caller may write to it.
+  const offered = params.get('collection');
   const form = useForm({
     idPrefix: FORM,
     initial: {
-      collectionId: writable[0]?.id ?? '',
+      collectionId: writable.find((c) => c.id === offered)?.id ?? writable[0]?.id ?? '',
       name: '',
       description: '',
       labels: '',
