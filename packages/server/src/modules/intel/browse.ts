@@ -14,6 +14,7 @@ import {
   notRevoked,
   visibleSql,
   type ObjectFilters,
+  type ObjectRow,
   type Reader,
   type TlpText,
 } from './store';
@@ -49,18 +50,27 @@ export interface ObjectSummary {
   revoked: boolean;
 }
 
-function summarise(body: string): { name: string | null; revoked: boolean } {
-  const o = JSON.parse(body) as Record<string, unknown>;
-  const name =
-    typeof o.name === 'string'
-      ? o.name
-      : typeof o.value === 'string'
-        ? o.value
-        : typeof o.pattern === 'string'
-          ? o.pattern
-          : null;
-  return { name, revoked: o.revoked === true };
+/** An object's display name: its `name`, else an SCO's `value`, else an indicator's `pattern`. */
+export function nameOf(o: Record<string, unknown>): string | null {
+  for (const k of ['name', 'value', 'pattern']) if (typeof o[k] === 'string') return o[k];
+  return null;
 }
+
+/** A stored version as a list entry, from its row and its parsed body. */
+export function summaryOf(r: ObjectRow, o: Record<string, unknown>): ObjectSummary {
+  return {
+    id: r.stixId,
+    type: r.type,
+    name: nameOf(o),
+    revoked: o.revoked === true,
+    tlp: r.tlp,
+    version: r.version,
+    dateAdded: r.dateAdded,
+    collectionId: r.collectionId,
+  };
+}
+
+const parse = (body: string) => JSON.parse(body) as Record<string, unknown>;
 
 /** `name=value` → a condition; JSON numbers, booleans and quoted strings keep their type. */
 export function propertyCondition(text: string): { name: string; value: unknown } {
@@ -89,16 +99,17 @@ export interface BrowseQuery {
   cursor?: string | undefined;
 }
 
-export async function browseObjects(
+/** One page of the latest visible versions matching the query, as stored rows. */
+export async function browseRows(
   deps: Deps,
   scope: Scope,
   query: BrowseQuery,
-): Promise<{ items: ObjectSummary[]; nextCursor: string | null }> {
+): Promise<{ rows: ObjectRow[]; nextCursor: string | null }> {
   const ids = query.collectionId
     ? scope.collectionIds.filter((id) => id === query.collectionId)
     : scope.collectionIds;
   if (query.collectionId && ids.length === 0) throw notFound('Collection');
-  if (ids.length === 0) return { items: [], nextCursor: null };
+  if (ids.length === 0) return { rows: [], nextCursor: null };
   const filters: ObjectFilters = {
     types: query.type,
     text: query.q?.trim() || undefined,
@@ -110,18 +121,16 @@ export async function browseObjects(
   const more = rows.length > query.limit;
   if (more) rows.length = query.limit;
   const last = rows[rows.length - 1];
-  return {
-    items: rows.map((r) => ({
-      id: r.stixId,
-      type: r.type,
-      ...summarise(r.body),
-      tlp: r.tlp,
-      version: r.version,
-      dateAdded: r.dateAdded,
-      collectionId: r.collectionId,
-    })),
-    nextCursor: more && last ? encodeCursor(last) : null,
-  };
+  return { rows, nextCursor: more && last ? encodeCursor(last) : null };
+}
+
+export async function browseObjects(
+  deps: Deps,
+  scope: Scope,
+  query: BrowseQuery,
+): Promise<{ items: ObjectSummary[]; nextCursor: string | null }> {
+  const { rows, nextCursor } = await browseRows(deps, scope, query);
+  return { items: rows.map((r) => summaryOf(r, parse(r.body))), nextCursor };
 }
 
 function relationshipTypeOf(body: string): string {
@@ -215,10 +224,10 @@ export async function objectDetail(
   const neighbourIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))].filter(
     (id) => id !== stixId,
   );
-  const nodes: GraphNode[] = [{ id: stixId, type: latest.type, name: summarise(latest.body).name }];
+  const nodes: GraphNode[] = [{ id: stixId, type: latest.type, name: nameOf(parse(latest.body)) }];
   if (neighbourIds.length > 0) {
     const found = await pageObjects(db, readable, viewer, { ids: neighbourIds }, null, 500);
-    for (const n of found) nodes.push({ id: n.stixId, type: n.type, name: summarise(n.body).name });
+    for (const n of found) nodes.push({ id: n.stixId, type: n.type, name: nameOf(parse(n.body)) });
   }
   // Edges to objects the caller cannot see are dropped: they would reveal that those exist.
   const known = new Set(nodes.map((n) => n.id));

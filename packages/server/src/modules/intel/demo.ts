@@ -11,7 +11,7 @@ import { demoActor, type DemoMembers } from '../../demo/regime';
 import { TLP2, type TlpLevel } from '@concord/stix';
 import { createCollection, createCommunity } from './communities';
 import { importBundle, reportSighting } from './exchange';
-import { reportIncident } from './incidents';
+import { loadIncidentDemo } from './demo-incidents';
 import { collectionFor } from './service';
 
 const DAY = 86_400_000;
@@ -296,47 +296,19 @@ export async function loadIntelDemo(deps: Deps, members: DemoMembers): Promise<v
     });
   }
 
-  // Incidents reported by members, linked to the objects involved (RSIT classes as labels).
-  await reportIncident(deps, certCtx, {
-    collectionId: regimeId,
-    name: 'Wiper attack on substation engineering workstations',
-    description:
-      'A distribution operator lost the project files of six substation engineering workstations to a wiper. Protection relays kept working; the operator ran the affected substations by hand for two days. The workstations had been reached from the corporate network over remote desktop after a spear-phishing e-mail to an engineer.',
-    labels: [
-      'rsit:availability="sabotage"',
-      'rsit:intrusions="system-compromise"',
-      'sector:energy',
-    ],
-    tlp: 'green',
-    links: [
-      { objectId: malware.id, relationshipType: 'uses' },
-      { objectId: campaign.id, relationshipType: 'attributed-to' },
-      { objectId: spearphish.id, relationshipType: 'uses' },
-      { objectId: remoteServices.id, relationshipType: 'uses' },
-      { objectId: indicators[0]!.id },
-      { objectId: indicators[3]!.id },
-      { objectId: indicators[4]!.id },
-    ],
-  });
-  const estoniaCtx = demoActor(estonia);
-  await reportIncident(deps, estoniaCtx, {
-    collectionId: regimeId,
-    name: 'Spear-phishing of engineers at a gas transmission operator',
-    description:
-      'Twelve engineers received e-mails from the Frostline sender domain with a maintenance-portal lure. Two opened the attachment; both workstations were isolated before any movement into the control network.',
-    labels: ['rsit:fraud="phishing"', 'sector:energy'],
-    tlp: 'amber',
-    links: [{ objectId: indicators[2]!.id }, { objectId: spearphish.id, relationshipType: 'uses' }],
-  });
-  const kenyaCtx = demoActor(kenya);
-  await reportIncident(deps, kenyaCtx, {
-    collectionId: bilateralId,
-    name: 'Scanning of mobile-money operators from Frostline infrastructure',
-    description:
-      'Two mobile-money operators saw sustained scanning of their payment gateways from addresses listed as Frostline C2. No intrusion was found.',
-    labels: ['rsit:information-gathering="scanner"', 'sector:finance'],
-    tlp: 'amber',
-    links: [{ objectId: indicators[0]!.id }, { objectId: indicators[1]!.id }],
+  await loadIncidentDemo(deps, {
+    cert: certCtx,
+    estonia: demoActor(estonia),
+    kenya: demoActor(kenya),
+    regimeId,
+    bilateralId,
+    ids: {
+      malware: malware.id,
+      campaign: campaign.id,
+      spearphish: spearphish.id,
+      remoteServices: remoteServices.id,
+      indicators: indicators.map((x) => x.id),
+    },
   });
 
   // Energy sector: the vendor's advisory indicators.
@@ -404,6 +376,7 @@ export async function loadIntelDemo(deps: Deps, members: DemoMembers): Promise<v
   );
 
   // The bilateral channel: a note from Estonia to Kenya.
+  const estoniaCtx = demoActor(estonia);
   const channel = await collectionFor(deps, estoniaCtx.actor, bilateralId);
   await importBundle(
     deps,

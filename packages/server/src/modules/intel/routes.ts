@@ -20,14 +20,8 @@ import {
   setCommunityMembers,
 } from './communities';
 import { exportBundle, importBundle, importFromUrl, reportSighting } from './exchange';
-import {
-  incidentBundle,
-  linksOf,
-  linkToIncident,
-  listIncidents,
-  reportIncident,
-  unlinkFromIncident,
-} from './incidents';
+import { incidentBundle, linksOf, listIncidents } from './incident-reads';
+import { linkToIncident, reportIncident, unlinkFromIncident } from './incidents';
 import {
   CollectionSchema,
   CommunitySchema,
